@@ -1,0 +1,13 @@
+//! # lumbar-core
+//!
+//! The pure heart of lumbar: everything here is synchronous and does no I/O, so the
+//! safety-critical logic is small to read and cheap to test.
+//!
+//! - [`screening`]: the `lumbar.screening/1` contract — answers in, a cited, explained
+//!   assessment out. Rules, sources, precautions and questions are data
+//!   (`crates/lumbar-core/data/*.toml`), compiled in and validated when loaded.
+//!
+//! Loading the shipped rule set is done once with [`screening::Ruleset::shipped`]; every
+//! interface (CLI, web, API) goes through [`screening::Ruleset::assess`].
+
+pub mod screening;

@@ -1,0 +1,82 @@
+//! Renders `docs/clinical-rules.md` from the rule set, so the document a clinician reviews
+//! is the rules the engine runs. Regenerate with `lumbar rules doc --write`.
+
+use std::fmt::Write;
+
+use super::questions::Target;
+use super::ruleset::{RuleKind, Ruleset, Triage};
+
+/// The Markdown document.
+pub fn clinical_rules_markdown(rs: &Ruleset) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "# lumbar clinical rules — ruleset {}", rs.version);
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "<!-- Generated from crates/lumbar-core/data/*.toml by `lumbar rules doc --write`. Do not edit by hand. -->"
+    );
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "Contract: `lumbar.screening/1` (SCREENING.md). Triage is the most urgent level among the findings; \
+with no finding above `note` it is `massage_suitable`. Conditions use the answer fields plus \
+`onset_age` (= age − duration_weeks / 52) and `spread` (the farther of the two sides)."
+    );
+    let sections = [
+        (Some(Triage::Emergency), "Emergency (`red_flag`)"),
+        (Some(Triage::UrgentMedical), "Urgent medical, same day (`red_flag`)"),
+        (Some(Triage::SeeProviderFirst), "See a provider first (`referral`)"),
+        (Some(Triage::MassageWithPrecautions), "Massage with precautions (`precaution`)"),
+        (None, "Notes (`note`, no effect on triage)"),
+    ];
+    for (level, heading) in sections {
+        let _ = writeln!(w, "\n## {heading}\n");
+        for rule in rs.rules.iter().filter(|r| r.level == level) {
+            let _ = writeln!(w, "### `{}` — {}\n", rule.id, rule.title);
+            let _ = writeln!(w, "- **When:** `{}`", rule.when_text);
+            let _ = writeln!(w, "- **Why:** {}", rule.explanation);
+            let _ = writeln!(w, "- **Action:** {}", rule.action);
+            if rule.kind == RuleKind::Precaution {
+                let ids: Vec<String> =
+                    rule.precautions.iter().map(|&p| format!("`{}`", rs.precautions[p].id)).collect();
+                let _ = writeln!(w, "- **Precautions:** {}", ids.join(", "));
+            }
+            let ids: Vec<&str> = rule.sources.iter().map(|&s| rs.sources[s].id.as_str()).collect();
+            let _ = writeln!(w, "- **Sources:** {}", ids.join(", "));
+            let _ = writeln!(w);
+        }
+    }
+    let _ = writeln!(w, "## Precautions (in output order)\n");
+    let _ = writeln!(w, "| id | for the person | for the therapist |");
+    let _ = writeln!(w, "|---|---|---|");
+    for p in &rs.precautions {
+        let _ = writeln!(w, "| `{}` | {} | {} |", p.id, p.label, p.for_therapist);
+    }
+    let _ = writeln!(w, "\n## Style advice\n\n{}\n", rs.style_note);
+    let _ = writeln!(w, "## Safety-netting (every result)\n\n{}\n", rs.safety_net);
+    let _ = writeln!(w, "## Questions\n");
+    for (g, group) in rs.questionnaire.groups.iter().enumerate() {
+        let _ = writeln!(w, "### {}. {}\n", g + 1, group.title);
+        for q in rs.questionnaire.questions.iter().filter(|q| q.group == g) {
+            let skip = match (&q.ask_when, q.target) {
+                (Some(_), Target::Answer(_)) => " *(asked only when it applies)*",
+                _ => "",
+            };
+            let _ = writeln!(w, "- `{}`: {}{skip}", q.target.path(), q.text);
+        }
+        let _ = writeln!(w);
+    }
+    let _ = writeln!(w, "## Sources\n");
+    for s in &rs.sources {
+        match &s.url {
+            Some(url) => {
+                let _ = writeln!(w, "- **{}** — {} <{}>", s.id, s.citation, url);
+            }
+            None => {
+                let _ = writeln!(w, "- **{}** — {}", s.id, s.citation);
+            }
+        }
+    }
+    out
+}

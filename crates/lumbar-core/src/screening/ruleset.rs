@@ -1,0 +1,438 @@
+//! Loading and validating the rule set: rules, sources, precautions and questions as data.
+//!
+//! Everything is checked when loaded and every problem is reported at once: unknown or
+//! duplicate ids, conditions that do not parse or type-check, `fired(…)` references to
+//! later rules, a level that does not match the kind, precaution or source ids that resolve
+//! to nothing, empty texts, and emergency actions that do not say to call 911.
+
+use serde::{Deserialize, Serialize};
+
+use super::condition::Cond;
+use super::questions::Questionnaire;
+
+/// The five triage levels, most urgent first (`Ord`: `Emergency` is the smallest).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Triage {
+    /// Call emergency services now.
+    Emergency,
+    /// Same-day medical assessment.
+    UrgentMedical,
+    /// A (non-urgent) clinician appointment before massage.
+    SeeProviderFirst,
+    /// Massage now, with modifications.
+    MassageWithPrecautions,
+    /// Massage now.
+    MassageSuitable,
+}
+
+impl Triage {
+    /// All levels, most urgent first.
+    pub const ALL: [Triage; 5] = [
+        Triage::Emergency,
+        Triage::UrgentMedical,
+        Triage::SeeProviderFirst,
+        Triage::MassageWithPrecautions,
+        Triage::MassageSuitable,
+    ];
+
+    /// The contract word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Triage::Emergency => "emergency",
+            Triage::UrgentMedical => "urgent_medical",
+            Triage::SeeProviderFirst => "see_provider_first",
+            Triage::MassageWithPrecautions => "massage_with_precautions",
+            Triage::MassageSuitable => "massage_suitable",
+        }
+    }
+
+    /// True for the two levels at which massage is advisable now.
+    pub fn massage_advisable(self) -> bool {
+        matches!(self, Triage::MassageWithPrecautions | Triage::MassageSuitable)
+    }
+}
+
+/// The kind of a rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// Emergency or urgent.
+    RedFlag,
+    /// See a provider first.
+    Referral,
+    /// Massage with precautions.
+    Precaution,
+    /// No effect on triage.
+    Note,
+}
+
+impl RuleKind {
+    /// The contract word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::RedFlag => "red_flag",
+            RuleKind::Referral => "referral",
+            RuleKind::Precaution => "precaution",
+            RuleKind::Note => "note",
+        }
+    }
+}
+
+/// A cited source.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short id (`NHS-BACK`).
+    pub id: String,
+    /// Full reference.
+    pub citation: String,
+    /// Where it can be read, when public.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One entry of the precaution vocabulary.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Precaution {
+    /// Contract id (`light_pressure`).
+    pub id: String,
+    /// Short label for the person.
+    pub label: String,
+    /// Instruction for the therapist (intake summary).
+    pub for_therapist: String,
+}
+
+/// One screening rule, checked.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// Contract id.
+    pub id: String,
+    /// The level this rule sets; `None` for notes.
+    pub level: Option<Triage>,
+    /// Its kind.
+    pub kind: RuleKind,
+    /// The condition as written in the data.
+    pub when_text: String,
+    /// The parsed condition.
+    pub when: Cond,
+    /// Plain-language title.
+    pub title: String,
+    /// Plain-language explanation.
+    pub explanation: String,
+    /// What to do.
+    pub action: String,
+    /// Indexes into [`Ruleset::precautions`].
+    pub precautions: Vec<usize>,
+    /// Indexes into [`Ruleset::sources`].
+    pub sources: Vec<usize>,
+}
+
+/// The whole validated rule set.
+#[derive(Debug)]
+pub struct Ruleset {
+    /// `ruleset_version` reported in every assessment.
+    pub version: String,
+    /// The safety-netting text every result ends with.
+    pub safety_net: String,
+    /// What the person is told about massage styles.
+    pub style_note: String,
+    /// Sources behind the style note (indexes into `sources`).
+    pub style_sources: Vec<usize>,
+    /// Rules in data order (most urgent level first).
+    pub rules: Vec<Rule>,
+    /// The precaution vocabulary in contract order.
+    pub precautions: Vec<Precaution>,
+    /// Every source.
+    pub sources: Vec<Source>,
+    /// The question catalogue.
+    pub questionnaire: Questionnaire,
+    /// Rules evaluated in urgency order (indexes into `rules`), for early exit.
+    pub(crate) emergency_rules: Vec<usize>,
+}
+
+/// The most rules a rule set may hold (the engine keeps their fired state on the stack).
+pub const MAX_RULES: usize = 128;
+
+/// Every problem found while loading the rule set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RulesetError {
+    /// One line per problem, naming the file and the entry.
+    pub problems: Vec<String>,
+}
+
+impl std::fmt::Display for RulesetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "the screening rule set is invalid ({} problems):", self.problems.len())?;
+        for p in &self.problems {
+            writeln!(f, "  - {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RulesetError {}
+
+/// The four data files of a rule set, as text.
+#[derive(Clone, Copy, Debug)]
+pub struct RulesetFiles<'a> {
+    /// `rules.toml`
+    pub rules: &'a str,
+    /// `sources.toml`
+    pub sources: &'a str,
+    /// `precautions.toml`
+    pub precautions: &'a str,
+    /// `questions.toml`
+    pub questions: &'a str,
+}
+
+impl RulesetFiles<'static> {
+    /// The files shipped in this crate's `data/` folder.
+    pub const SHIPPED: RulesetFiles<'static> = RulesetFiles {
+        rules: include_str!("../../data/rules.toml"),
+        sources: include_str!("../../data/sources.toml"),
+        precautions: include_str!("../../data/precautions.toml"),
+        questions: include_str!("../../data/questions.toml"),
+    };
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    ruleset_version: String,
+    safety_net: String,
+    style_note: String,
+    style_sources: Vec<String>,
+    rule: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    level: String,
+    kind: RuleKind,
+    when: String,
+    title: String,
+    explanation: String,
+    action: String,
+    #[serde(default)]
+    precautions: Vec<String>,
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    source: Vec<Source>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrecautionsFile {
+    precaution: Vec<Precaution>,
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(file: &str, text: &str, problems: &mut Vec<String>) -> Option<T> {
+    match toml::from_str(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(format!("{file}: {}", e.to_string().trim_end()));
+            None
+        }
+    }
+}
+
+fn duplicates<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a str>, problems: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            problems.push(format!("{file}: duplicate {what} id `{id}`"));
+        }
+    }
+}
+
+impl Ruleset {
+    /// The rule set shipped with lumbar (validated by the test suite, so this does not fail
+    /// in a released build; the error is still returned rather than hidden).
+    pub fn shipped() -> Result<Ruleset, RulesetError> {
+        Ruleset::load(RulesetFiles::SHIPPED)
+    }
+
+    /// Loads and validates a rule set from its files' text.
+    pub fn load(files: RulesetFiles<'_>) -> Result<Ruleset, RulesetError> {
+        let mut problems = Vec::new();
+        let rules_file: Option<RulesFile> = parse_toml("rules.toml", files.rules, &mut problems);
+        let sources: Option<SourcesFile> = parse_toml("sources.toml", files.sources, &mut problems);
+        let precautions: Option<PrecautionsFile> = parse_toml("precautions.toml", files.precautions, &mut problems);
+        let (Some(rules_file), Some(sources), Some(precautions)) = (rules_file, sources, precautions) else {
+            return Err(RulesetError { problems });
+        };
+        let sources = sources.source;
+        let precautions = precautions.precaution;
+        duplicates("sources.toml", "source", sources.iter().map(|s| s.id.as_str()), &mut problems);
+        duplicates("precautions.toml", "precaution", precautions.iter().map(|p| p.id.as_str()), &mut problems);
+        duplicates("rules.toml", "rule", rules_file.rule.iter().map(|r| r.id.as_str()), &mut problems);
+        if rules_file.rule.len() > MAX_RULES {
+            problems.push(format!("rules.toml: at most {MAX_RULES} rules are supported"));
+        }
+        if precautions.len() > 32 {
+            problems.push("precautions.toml: at most 32 precautions are supported".to_owned());
+        }
+        for s in &sources {
+            if s.citation.trim().is_empty() {
+                problems.push(format!("sources.toml: source `{}` has an empty citation", s.id));
+            }
+        }
+
+        let source_index = |id: &str| sources.iter().position(|s| s.id == id);
+        let resolve_sources = |owner: &str, ids: &[String], problems: &mut Vec<String>| -> Vec<usize> {
+            if ids.is_empty() {
+                problems.push(format!("rules.toml: {owner} cites no source"));
+            }
+            ids.iter()
+                .filter_map(|id| {
+                    let i = source_index(id);
+                    if i.is_none() {
+                        problems.push(format!("rules.toml: {owner} cites unknown source `{id}`"));
+                    }
+                    i
+                })
+                .collect()
+        };
+
+        let style_sources = resolve_sources("style_note", &rules_file.style_sources, &mut problems);
+        if rules_file.ruleset_version.trim().is_empty() {
+            problems.push("rules.toml: ruleset_version is empty".to_owned());
+        }
+
+        let raw = &rules_file.rule;
+        let mut rules = Vec::with_capacity(raw.len());
+        for (i, r) in raw.iter().enumerate() {
+            let owner = format!("rule `{}`", r.id);
+            let level = match r.level.as_str() {
+                "note" => None,
+                other => match Triage::ALL.iter().find(|t| t.as_str() == other) {
+                    Some(Triage::MassageSuitable) | None => {
+                        problems.push(format!("rules.toml: {owner} has unknown level `{other}`"));
+                        None
+                    }
+                    Some(t) => Some(*t),
+                },
+            };
+            let kind_ok = match (r.kind, level) {
+                (RuleKind::RedFlag, Some(Triage::Emergency | Triage::UrgentMedical)) => true,
+                (RuleKind::Referral, Some(Triage::SeeProviderFirst)) => true,
+                (RuleKind::Precaution, Some(Triage::MassageWithPrecautions)) => true,
+                (RuleKind::Note, None) => r.level == "note",
+                _ => false,
+            };
+            if !kind_ok {
+                problems.push(format!(
+                    "rules.toml: {owner}: kind `{}` does not go with level `{}`",
+                    r.kind.as_str(),
+                    r.level
+                ));
+            }
+            // `fired(x)` may only name an earlier rule: evaluation is in data order.
+            let earlier = |id: &str| raw[..i].iter().position(|e| e.id == id);
+            let when = match Cond::parse(&r.when, &earlier) {
+                Ok(c) => c,
+                Err(e) => {
+                    problems.push(format!("rules.toml: {owner}: condition: {e} (fired() may only name earlier rules)"));
+                    Cond::Or(Vec::new())
+                }
+            };
+            for (name, text) in [("title", &r.title), ("explanation", &r.explanation), ("action", &r.action)] {
+                if text.trim().is_empty() {
+                    problems.push(format!("rules.toml: {owner} has an empty {name}"));
+                }
+            }
+            if level == Some(Triage::Emergency)
+                && !(r.action.contains("911") && r.action.to_lowercase().contains("emergency"))
+            {
+                problems.push(format!(
+                    "rules.toml: {owner}: an emergency action must tell the person to call 911 (or their local emergency number)"
+                ));
+            }
+            let precaution_ids: Vec<usize> = r
+                .precautions
+                .iter()
+                .filter_map(|id| {
+                    let p = precautions.iter().position(|p| &p.id == id);
+                    if p.is_none() {
+                        problems.push(format!("rules.toml: {owner} names unknown precaution `{id}`"));
+                    }
+                    p
+                })
+                .collect();
+            if r.kind == RuleKind::Precaution && precaution_ids.is_empty() && r.precautions.is_empty() {
+                problems.push(format!("rules.toml: {owner} is a precaution rule but names no precaution"));
+            }
+            if r.kind != RuleKind::Precaution && !r.precautions.is_empty() {
+                problems.push(format!("rules.toml: {owner}: only precaution rules carry precautions"));
+            }
+            let sources = resolve_sources(&owner, &r.sources, &mut problems);
+            rules.push(Rule {
+                id: r.id.clone(),
+                level,
+                kind: r.kind,
+                when_text: r.when.split_whitespace().collect::<Vec<_>>().join(" "),
+                when,
+                title: r.title.trim().to_owned(),
+                explanation: r.explanation.trim().to_owned(),
+                action: r.action.trim().to_owned(),
+                precautions: precaution_ids,
+                sources,
+            });
+        }
+        // Rules must be listed most urgent first, so findings come out in order.
+        let rank = |r: &Rule| r.level.map_or(Triage::ALL.len(), |t| t as usize);
+        for pair in rules.windows(2) {
+            if rank(&pair[1]) < rank(&pair[0]) {
+                problems.push(format!(
+                    "rules.toml: rule `{}` is listed after the less urgent rule `{}`; keep the contract's table order",
+                    pair[1].id, pair[0].id
+                ));
+            }
+        }
+
+        let questionnaire = Questionnaire::load(files.questions, &rules);
+        let questionnaire = match questionnaire {
+            Ok(q) if problems.is_empty() => q,
+            Ok(_) => return Err(RulesetError { problems }),
+            Err(mut p) => {
+                problems.append(&mut p);
+                return Err(RulesetError { problems });
+            }
+        };
+        let emergency_rules = (0..rules.len()).filter(|&i| rules[i].level == Some(Triage::Emergency)).collect();
+        Ok(Ruleset {
+            version: rules_file.ruleset_version,
+            safety_net: rules_file.safety_net.trim().to_owned(),
+            style_note: rules_file.style_note.trim().to_owned(),
+            style_sources,
+            rules,
+            precautions,
+            sources,
+            questionnaire,
+            emergency_rules,
+        })
+    }
+
+    /// A rule by id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// A precaution by id.
+    pub fn precaution(&self, id: &str) -> Option<&Precaution> {
+        self.precautions.iter().find(|p| p.id == id)
+    }
+}

@@ -1,0 +1,192 @@
+//! The rule set is data checked at start-up: each kind of mistake in the data is an error
+//! that names the entry, and the generated rules document is current.
+
+use lumbar_core::screening::docs::clinical_rules_markdown;
+use lumbar_core::screening::{Answers, Ruleset, RulesetFiles};
+
+use super::ruleset;
+
+const SHIPPED: RulesetFiles<'static> = RulesetFiles::SHIPPED;
+
+/// Loads the shipped files with one textual edit and returns the problems.
+fn problems_after(file: &str, from: &str, to: &str) -> Vec<String> {
+    let mut files = SHIPPED;
+    let target = match file {
+        "rules" => &mut files.rules,
+        "sources" => &mut files.sources,
+        "precautions" => &mut files.precautions,
+        "questions" => &mut files.questions,
+        _ => unreachable!(),
+    };
+    assert!(target.contains(from), "test edit `{from}` not found in {file}");
+    let edited = target.replacen(from, to, 1);
+    *target = &edited;
+    match Ruleset::load(files) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems,
+    }
+}
+
+fn assert_problem(problems: &[String], needle: &str) {
+    assert!(problems.iter().any(|p| p.contains(needle)), "expected a problem containing {needle:?}, got {problems:#?}");
+}
+
+#[test]
+fn shipped_rule_set_loads_and_has_every_contract_rule() {
+    let rs = ruleset();
+    assert_eq!(rs.version, "2026.11.2");
+    let ids: Vec<&str> = rs.rules.iter().map(|r| r.id.as_str()).collect();
+    // SCREENING.md §3, in table order
+    let contract = "cauda_equina major_trauma chest_symptoms aneurysm_rupture_signs infection_with_nerve_signs \
+cancer_with_nerve_signs spinal_infection_suspected fracture_suspected malignancy_suspected unexplained_weight_loss \
+constant_night_pain leg_weakness radicular_pain_with_cough dvt_suspected labour_signs back_deformity thoracic_pain \
+aneurysm_possible known_aneurysm_new_pain kidney_or_visceral_pain infection_risk_with_worsening_pain \
+radiculopathy_suspected stenosis_suspected vascular_claudication_suspected inflammatory_back_pain cancer_history \
+active_cancer severe_worsening_pain recent_injection_drug_use recent_spine_procedure recent_major_surgery \
+clot_on_treatment blood_thinner_problem bleeding_disorder high_risk_pregnancy heart_condition urinary_symptoms \
+not_adult anticoagulant antiplatelet past_blood_clot osteoporosis long_term_steroids pregnancy postpartum \
+skin_problem_at_site diabetes_neuropathy kidney_disease varicose_veins implanted_device recent_immobilisation \
+recent_fracture_or_injury previous_spine_surgery severe_acute_pain aspirin_low_dose referred_leg_pain \
+immunosuppressed chronic_pain_evidence";
+    assert_eq!(ids, contract.split_whitespace().collect::<Vec<_>>());
+    let vocab: Vec<&str> = rs.precautions.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        vocab,
+        "light_pressure no_deep_tissue no_deep_leg_work side_lying prenatal_trained_therapist avoid_affected_area \
+gentle_on_numb_areas avoid_fistula_arm no_spinal_thrust no_deep_pressure_over_surgery_site short_gentle_session \
+no_deep_abdominal_work"
+            .split_whitespace()
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn unknown_source_id_is_a_startup_error() {
+    let p = problems_after("rules", r#"sources = ["NHS-AAA"]"#, r#"sources = ["NHS-AAAA"]"#);
+    assert_problem(&p, "rule `aneurysm_rupture_signs` cites unknown source `NHS-AAAA`");
+}
+
+#[test]
+fn duplicate_rule_id_is_a_startup_error() {
+    let p = problems_after("rules", r#"id = "major_trauma""#, r#"id = "cauda_equina""#);
+    assert_problem(&p, "duplicate rule id `cauda_equina`");
+}
+
+#[test]
+fn duplicate_source_id_is_a_startup_error() {
+    let p = problems_after("sources", r#"id = "ACP-2017""#, r#"id = "ACP-2007""#);
+    assert_problem(&p, "duplicate source id `ACP-2007`");
+}
+
+#[test]
+fn unknown_precaution_id_is_a_startup_error() {
+    let p = problems_after(
+        "rules",
+        r#"precautions = ["gentle_on_numb_areas"]"#,
+        r#"precautions = ["gentle_on_numb_area"]"#,
+    );
+    assert_problem(&p, "rule `diabetes_neuropathy` names unknown precaution `gentle_on_numb_area`");
+}
+
+#[test]
+fn misspelt_field_or_value_in_a_condition_is_a_startup_error() {
+    let p = problems_after("rules", r#"when = "trauma == major""#, r#"when = "trauma == mayor""#);
+    assert_problem(&p, "rule `major_trauma`: condition: `mayor` is not a value of `trauma`");
+    let p = problems_after("rules", r#"when = "collapse_signs""#, r#"when = "colapse_signs""#);
+    assert_problem(&p, "unknown field `colapse_signs`");
+}
+
+#[test]
+fn fired_must_name_an_earlier_rule() {
+    let p = problems_after("rules", r#"when = "trauma == major""#, r#"when = "fired(not_adult)""#);
+    assert_problem(&p, "fired(not_adult) refers to no rule");
+}
+
+#[test]
+fn level_and_kind_must_agree() {
+    let p = problems_after(
+        "rules",
+        "level = \"emergency\"\nkind = \"red_flag\"\nwhen = \"trauma",
+        "level = \"emergency\"\nkind = \"note\"\nwhen = \"trauma",
+    );
+    assert_problem(&p, "rule `major_trauma`: kind `note` does not go with level `emergency`");
+}
+
+#[test]
+fn emergency_action_must_say_call_911() {
+    let p = problems_after(
+        "rules",
+        "action = \"Call 911 (or your local emergency number) now. Do not drive yourself. Do not have a massage.\"",
+        "action = \"Rest.\"",
+    );
+    assert_problem(&p, "rule `chest_symptoms`: an emergency action must tell the person to call 911");
+}
+
+#[test]
+fn rules_out_of_urgency_order_are_an_error() {
+    let moved = problems_after(
+        "rules",
+        "level = \"urgent_medical\"\nkind = \"red_flag\"\nwhen = \"fever_or_chills\"",
+        "level = \"see_provider_first\"\nkind = \"referral\"\nwhen = \"fever_or_chills\"",
+    );
+    assert_problem(&moved, "is listed after the less urgent rule `spinal_infection_suspected`");
+}
+
+#[test]
+fn questions_must_cover_every_field_and_emergency_questions_come_first() {
+    let p = problems_after("questions", "field = \"implanted_device\"", "field = \"implanted_devices\"");
+    assert_problem(&p, "unknown field");
+    assert_problem(&p, "no question asks `implanted_device`");
+    let p = problems_after(
+        "questions",
+        "field = \"fever_or_chills\"\ngroup = \"warning_signs\"",
+        "field = \"fever_or_chills\"\ngroup = \"other_symptoms\"",
+    );
+    assert_problem(&p, "`fever_or_chills` is read by emergency rule `infection_with_nerve_signs`");
+    let p = problems_after("questions", "{ value = \"major\", label", "{ value = \"huge\", label");
+    assert_problem(&p, "option `major` has no label");
+    let p = problems_after("questions", "ask_when = \"blood_thinner != none\"", "ask_when = \"bleeding_disorder\"");
+    assert_problem(&p, "ask_when reads `bleeding_disorder`, which is not asked before it");
+}
+
+#[test]
+fn malformed_toml_is_reported_with_the_file() {
+    let p = problems_after("sources", "[[source]]", "[[source]");
+    assert_problem(&p, "sources.toml:");
+}
+
+#[test]
+fn generated_rules_document_is_current() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/clinical-rules.md");
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == clinical_rules_markdown(ruleset()),
+        "docs/clinical-rules.md is stale: run `cargo run -- rules doc --write`"
+    );
+}
+
+#[test]
+fn questionnaire_skips_fill_the_contract_defaults() {
+    let rs = ruleset();
+    let q = &rs.questionnaire;
+    // a man answers everything that applies; pregnancy questions are skipped
+    let mut answered = [None; lumbar_core::screening::fields::ANSWER_FIELDS];
+    for question in &q.questions {
+        if let lumbar_core::screening::questions::Target::Answer(f) = question.target {
+            answered[f as usize] = Some(0.0);
+        }
+    }
+    answered[lumbar_core::screening::Field::Sex as usize] = Some(1.0); // male
+    answered[lumbar_core::screening::Field::Age as usize] = Some(50.0);
+    for f in [
+        lumbar_core::screening::Field::Pregnancy,
+        lumbar_core::screening::Field::PregnancyHighRisk,
+        lumbar_core::screening::Field::LabourSigns,
+    ] {
+        answered[f as usize] = None;
+    }
+    let values = q.complete(&answered).expect("skipped questions are filled");
+    let a = Answers::from_values(values, Default::default()).unwrap();
+    assert_eq!(a.choice(lumbar_core::screening::Field::Pregnancy), "no");
+    assert!(!a.flag(lumbar_core::screening::Field::LabourSigns));
+}
