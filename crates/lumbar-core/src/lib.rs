@@ -3,6 +3,8 @@
 //! The pure heart of lumbar: everything here is synchronous and does no I/O, so the
 //! safety-critical logic is small to read and cheap to test.
 //!
+//! - [`directory`]: NPI, states, license numbers, dates, imported records and the pure
+//!   license-verification decision.
 //! - [`screening`]: the `lumbar.screening/1` contract — answers in, a cited, explained
 //!   assessment out. Rules, sources, precautions and questions are data
 //!   (`crates/lumbar-core/data/*.toml`), compiled in and validated when loaded.
@@ -10,4 +12,5 @@
 //! Loading the shipped rule set is done once with [`screening::Ruleset::shipped`]; every
 //! interface (CLI, web, API) goes through [`screening::Ruleset::assess`].
 
+pub mod directory;
 pub mod screening;

@@ -1,0 +1,17 @@
+//! The therapist directory's domain: identifiers that parse once (NPI, state, license
+//! number), dates, the records imports produce, and the pure license-verification decision.
+//!
+//! - [`ids`]: `Npi` (Luhn-checked), `StateCode`, license-number normalisation;
+//! - [`date`]: a small calendar date type with the formats the official files use;
+//! - [`records`]: what an NPPES row and a state-roster row become;
+//! - [`verify`]: how a claimed license and roster rows become a verification status.
+
+pub mod date;
+pub mod ids;
+pub mod records;
+pub mod verify;
+
+pub use date::Date;
+pub use ids::{Npi, StateCode, normalize_license};
+pub use records::{Address, ClaimedLicense, EntityKind, ProviderRecord, RosterRecord, RosterStatus};
+pub use verify::{Regulation, VerificationStatus, regulation, verify_claim};
