@@ -30,7 +30,7 @@ impl Npi {
                 }
             })
             .sum();
-        if sum % 10 != 0 {
+        if !sum.is_multiple_of(10) {
             return Err("the NPI check digit is wrong".to_owned());
         }
         Ok(Npi(t.parse().map_err(|_| "an NPI is exactly 10 digits".to_owned())?))
