@@ -1,15 +1,26 @@
 //! `lumbar`: the command-line face of lumbar. Each subcommand lives in its own module; this
 //! file only declares the flags (clap) and dispatches.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
+use lumbar_core::directory::{Date, StateCode};
+use lumbar_store::TherapistFilter;
 
 mod bench;
+mod db;
+mod demo;
+mod export;
+mod find;
+mod import;
 mod report;
 mod rules;
 mod screen;
 mod style;
+mod synth;
+mod verify;
 
 /// lumbar — safe massage advice for lower back pain, and licensed therapists who know it.
 ///
@@ -18,6 +29,9 @@ mod style;
 #[derive(Parser)]
 #[command(name = "lumbar", version, propagate_version = true, arg_required_else_help = true)]
 struct Cli {
+    /// Database URL: sqlite:PATH (embedded, the default) or postgres://USER@HOST/DB.
+    #[arg(long, global = true, env = "LUMBAR_DATABASE_URL", default_value = "sqlite:lumbar.db")]
+    db: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -36,6 +50,40 @@ enum Command {
     /// With --json, invalid answers print {"error":{"code":"invalid_answers","fields":[…]}}
     /// naming every problem, and the exit code is 2.
     Screen(screen::ScreenArgs),
+    /// Import official data into the directory (NPPES, state license rosters, ZIP centroids).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Check every claimed license against its state's current roster.
+    ///
+    /// Statuses: verified_active, expired, inactive, disciplined, suspended_or_revoked,
+    /// not_found, no_roster, unregulated_state (KS, MN, WY), voluntary_certification (CA).
+    /// Re-running changes nothing; importing a newer roster and re-running moves statuses.
+    Verify {
+        /// The date expiry is judged against (YYYY-MM-DD; default today, UTC).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
+    /// Export the directory.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Find licensed therapists near a ZIP code, ranked by what your screening asks for.
+    ///
+    /// Only therapists whose license is verified active in the state where they practise
+    /// are shown unless --include-unverified. With --assessment, a result that says massage
+    /// is not advisable now gives no list (see a clinician first); pregnancy requires prenatal
+    /// training; a no-deep-tissue precaution never ranks a deep-tissue-only therapist first.
+    ///
+    /// Examples:
+    ///   lumbar find --zip 98101 --radius-miles 15
+    ///   lumbar find --zip 78704 --radius-miles 10 --assessment my-answers.json --language es
+    ///   lumbar find --zip 80202 --radius-miles 25 --style prenatal --json
+    Find(FindFlags),
+    /// The fictional demo directory (data/demo/).
+    #[command(subcommand)]
+    Demo(DemoCommand),
+    /// Generate realistic synthetic data (an NPPES V2 file and matching state rosters) for
+    /// demos, tests and benchmarks. Deterministic by --seed.
+    Synth(synth::SynthArgs),
     /// Inspect the screening rule set (rules, sources, questions are data).
     #[command(subcommand)]
     Rules(rules::RulesCommand),
@@ -44,12 +92,194 @@ enum Command {
     Bench(bench::BenchCommand),
 }
 
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// The NPPES dissemination file (monthly V2 .csv or the .zip it ships in) or a weekly
+    /// incremental file. Keeps providers with taxonomy 225700000X (Massage Therapist) in any
+    /// of the 15 slots. A weekly file only overwrites a provider when its Last Update Date
+    /// is newer. Re-importing the same file changes nothing.
+    Nppes {
+        /// The file (.csv or .zip).
+        file: PathBuf,
+        /// Stop at the first malformed row instead of counting and reporting it.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// A state license roster; it becomes the state's current roster.
+    Roster {
+        /// Which state's format: wa, co, ct, tx, fl or il.
+        #[arg(long, value_name = "STATE")]
+        format: String,
+        /// The roster file as downloaded from the state's open-data portal.
+        file: PathBuf,
+        /// Stop at the first malformed row (the roster is then not published).
+        #[arg(long)]
+        strict: bool,
+        /// The date the roster was downloaded (YYYY-MM-DD; default today). Verification
+        /// records cite it as the date checked.
+        #[arg(long, value_parser = parse_date)]
+        imported_on: Option<Date>,
+    },
+    /// Refresh the ZIP centroid table from a Census Gazetteer ZCTA file (tab format up to
+    /// 2024, pipe format with GEOIDFQ from 2025). The 2021 table ships with lumbar.
+    Zcta {
+        /// The Gazetteer .txt file.
+        file: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+struct FindFlags {
+    /// ZIP code to search around (ZIP+4 is fine).
+    #[arg(long)]
+    zip: String,
+    /// Search radius in miles.
+    #[arg(long, default_value_t = 15.0)]
+    radius_miles: f64,
+    /// Your screening: answers saved by `lumbar screen --save`, or an assessment printed by
+    /// `lumbar screen --json`.
+    #[arg(long, value_name = "FILE")]
+    assessment: Option<PathBuf>,
+    /// Only therapists offering this style (deep_tissue, swedish, prenatal, oncology, medical,
+    /// myofascial, trigger_point, sports, lymphatic).
+    #[arg(long, value_parser = parse_style)]
+    style: Option<lumbar_core::matching::MassageStyle>,
+    /// Only therapists speaking this language (BCP 47, e.g. es).
+    #[arg(long)]
+    language: Option<String>,
+    /// Therapist gender: female, male or nonbinary.
+    #[arg(long, value_parser = parse_gender)]
+    gender: Option<lumbar_core::matching::Gender>,
+    /// Highest price you want to pay for 60 minutes, in USD.
+    #[arg(long, value_name = "USD")]
+    max_price: Option<u32>,
+    /// Only places accepting this insurance (e.g. aetna).
+    #[arg(long)]
+    insurance: Option<String>,
+    /// Only this kind of place: independent, clinic, spa or school_clinic.
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<lumbar_core::matching::PlaceKind>,
+    /// Also show therapists whose license is not verified active, labelled with their status.
+    #[arg(long)]
+    include_unverified: bool,
+    /// How many results.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum DemoCommand {
+    /// Load the fictional demo directory and rosters, then verify licenses. Idempotent.
+    Load {
+        /// The date the demo rosters count as checked (YYYY-MM-DD; default today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Therapists and places as JSON Lines on stdout (format: docs/export-format.md).
+    Therapists {
+        /// Only this practice state (two letters).
+        #[arg(long, value_parser = parse_state)]
+        state: Option<StateCode>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| "expected a date as YYYY-MM-DD".to_owned())
+}
+
+fn parse_state(s: &str) -> Result<StateCode, String> {
+    StateCode::parse(s)
+}
+
+fn parse_style(s: &str) -> Result<lumbar_core::matching::MassageStyle, String> {
+    lumbar_core::matching::MassageStyle::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = lumbar_core::matching::MassageStyle::ALL.iter().map(|s| s.as_str()).collect();
+        format!("unknown style; use one of: {}", all.join(", "))
+    })
+}
+
+fn parse_gender(s: &str) -> Result<lumbar_core::matching::Gender, String> {
+    lumbar_core::matching::Gender::parse(s).ok_or_else(|| "use female, male or nonbinary".to_owned())
+}
+
+fn parse_kind(s: &str) -> Result<lumbar_core::matching::PlaceKind, String> {
+    lumbar_core::matching::PlaceKind::parse(s).ok_or_else(|| "use independent, clinic, spa or school_clinic".to_owned())
+}
+
+use lumbar_store_sql::today_utc as today;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Screen(args) => screen::run(args),
         Command::Rules(cmd) => rules::run(cmd),
         Command::Bench(cmd) => bench::run(cmd),
+        Command::Synth(args) => synth::run(args),
+        Command::Import(cmd) => with_store(&cli.db, |store| Box::pin(run_import(store, cmd))),
+        Command::Verify { today: t } => with_store(&cli.db, move |store| {
+            Box::pin(async move {
+                let s = verify::run(store, t.unwrap_or_else(today)).await?;
+                println!("verified {} licenses; {} records changed", s.checked, s.changed);
+                for (status, n) in &s.by_status {
+                    println!("  {status:<24} {n:>8}");
+                }
+                Ok(ExitCode::SUCCESS)
+            })
+        }),
+        Command::Find(f) => with_store(&cli.db, move |store| {
+            Box::pin(async move {
+                let args = find::FindArgs {
+                    zip: f.zip,
+                    radius_miles: f.radius_miles,
+                    assessment: f.assessment,
+                    style: f.style,
+                    language: f.language,
+                    gender: f.gender,
+                    max_price_usd: f.max_price,
+                    insurance: f.insurance,
+                    kind: f.kind,
+                    include_unverified: f.include_unverified,
+                    limit: f.limit,
+                };
+                let out = find::run(store, &args).await?;
+                if f.json {
+                    println!("{}", serde_json::to_string_pretty(&out)?);
+                } else {
+                    find::print_table(&out);
+                }
+                Ok(ExitCode::SUCCESS)
+            })
+        }),
+        Command::Demo(DemoCommand::Load { today: t }) => with_store(&cli.db, move |store| {
+            Box::pin(async move {
+                let s = demo::load(store, t.unwrap_or_else(today)).await?;
+                println!(
+                    "demo directory loaded: {} fictional listings, {} roster licenses; {} licenses verified",
+                    s.listings, s.roster_licenses, s.verify.checked
+                );
+                for (status, n) in &s.verify.by_status {
+                    println!("  {status:<24} {n:>4}");
+                }
+                Ok(ExitCode::SUCCESS)
+            })
+        }),
+        Command::Export(ExportCommand::Therapists { state }) => with_store(&cli.db, move |store| {
+            Box::pin(async move {
+                let stdout = std::io::stdout();
+                let mut out = std::io::BufWriter::new(stdout.lock());
+                let n = export::therapists(store, &TherapistFilter { state, ..TherapistFilter::default() }, &mut out)
+                    .await?;
+                eprintln!("exported {n} therapists and places");
+                Ok(ExitCode::SUCCESS)
+            })
+        }),
     };
     match result {
         Ok(code) => code,
@@ -58,4 +288,76 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+type StoreFuture<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<ExitCode>> + 'a>>;
+
+fn with_store(
+    url: &str,
+    f: impl for<'a> FnOnce(&'a dyn lumbar_store::Store) -> StoreFuture<'a>,
+) -> anyhow::Result<ExitCode> {
+    let rt = db::runtime()?;
+    rt.block_on(async {
+        let store = db::open(url).await.with_context(|| format!("opening {url}"))?;
+        f(&store).await
+    })
+}
+
+async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        ImportCommand::Nppes { file, strict } => {
+            let s = import::nppes(store, &file, strict).await?;
+            println!(
+                "NPPES {}: {} rows read, {} therapists and places found: {} inserted, {} updated, {} unchanged; \
+                 {} deactivated; {} without a known ZIP; {} rejected",
+                file.display(),
+                s.rows,
+                s.therapists,
+                s.counts.inserted,
+                s.counts.updated,
+                s.counts.unchanged,
+                s.deactivated,
+                s.unknown_zip,
+                s.rejected
+            );
+            for r in &s.rejected_rows {
+                println!("  rejected line {}: {}", r.line, r.reason);
+            }
+            if s.rejected as usize > s.rejected_rows.len() {
+                println!(
+                    "  … and {} more rejected rows (use --strict to stop at the first)",
+                    s.rejected as usize - s.rejected_rows.len()
+                );
+            }
+        }
+        ImportCommand::Roster { format, file, strict, imported_on } => {
+            let s = import::roster(store, &format, &file, strict, imported_on.unwrap_or_else(today)).await?;
+            println!(
+                "{} roster {}: {} rows read, {} massage-therapy licenses, {} other professions skipped, {} rejected; {}",
+                s.state,
+                file.display(),
+                s.rows,
+                s.licenses,
+                s.not_massage,
+                s.rejected,
+                match s.published {
+                    Some(lumbar_store::Published::Unchanged) => "identical to the current roster, which stays",
+                    _ => "now the current roster",
+                }
+            );
+            for (text, n) in &s.unknown_statuses {
+                println!(
+                    "  unknown status \"{text}\" on {n} rows: recorded as unknown (never active); add it to the profile's status_map"
+                );
+            }
+            for r in &s.rejected_rows {
+                println!("  rejected line {}: {}", r.line, r.reason);
+            }
+        }
+        ImportCommand::Zcta { file } => {
+            let n = import::zcta_file(store, &file).await?;
+            println!("ZIP centroids replaced: {n} ZCTAs from {}", file.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

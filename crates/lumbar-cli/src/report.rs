@@ -1,6 +1,6 @@
 //! The human-readable screening report for the terminal.
 
-use lumbar_core::screening::{Assessment, Rule, Ruleset, Triage};
+use lumbar_core::screening::{Assessment, DurationClass, Rule, Ruleset, Severity, Style, Triage};
 
 use crate::style::Paint;
 
@@ -36,6 +36,14 @@ fn headline(t: Triage, text: &str, p: Paint) -> String {
     }
 }
 
+fn style_label(s: Style) -> &'static str {
+    match s {
+        Style::Prenatal => "prenatal (pregnancy) massage",
+        Style::Swedish => "Swedish (relaxing) massage",
+        Style::DeepTissue => "deep tissue massage",
+    }
+}
+
 /// The full report after a completed questionnaire.
 pub fn print_assessment(a: &Assessment<'_>, p: Paint) {
     let rs = a.ruleset();
@@ -66,17 +74,25 @@ pub fn print_assessment(a: &Assessment<'_>, p: Paint) {
             }
             println!();
         }
-        let styles: Vec<&str> = a.styles.iter().map(|s| s.as_str()).collect();
+        let styles: Vec<&str> = a.styles.iter().map(|s| style_label(*s)).collect();
         println!("{} {}", p.bold("Suggested style:"), styles.join(", then "));
         println!("  {}\n", rs.style_note);
     }
+    let severity = match a.pain.severity {
+        Severity::Mild => "mild",
+        Severity::Moderate => "moderate",
+        Severity::Severe => "severe",
+    };
+    let duration = match a.duration {
+        DurationClass::Acute => "acute (under 4 weeks)",
+        DurationClass::Subacute => "subacute (4 to 12 weeks)",
+        DurationClass::Chronic => "chronic (over 12 weeks)",
+    };
     println!(
-        "{} {}/10 now ({:?}), PEG {:.1}/10; this episode: {:?}",
+        "{} {}/10 now ({severity}); PEG pain and interference score {:.1}/10; this episode: {duration}",
         p.bold("Pain:"),
         a.pain.now,
-        a.pain.severity,
         a.pain.peg,
-        a.duration
     );
     println!("\n{} {}", p.bold("Safety net:"), rs.safety_net);
     let sources = a.source_indexes();

@@ -8,9 +8,13 @@
 //! - [`screening`]: the `lumbar.screening/1` contract — answers in, a cited, explained
 //!   assessment out. Rules, sources, precautions and questions are data
 //!   (`crates/lumbar-core/data/*.toml`), compiled in and validated when loaded.
+//! - [`matching`]: "who near me can help my back, safely?" — an in-memory geo index over
+//!   therapists and a ranking that follows the screening (verified licenses, style advice,
+//!   precautions), with the reasons each result matched.
 //!
 //! Loading the shipped rule set is done once with [`screening::Ruleset::shipped`]; every
 //! interface (CLI, web, API) goes through [`screening::Ruleset::assess`].
 
 pub mod directory;
+pub mod matching;
 pub mod screening;

@@ -1,0 +1,221 @@
+//! `lumbar import nppes|roster|zcta`: official files into the directory, streaming, in
+//! transactional batches, with a progress bar on a terminal and a summary at the end.
+//!
+//! A killed import leaves every committed batch consistent; running it again completes it
+//! (upserts are idempotent; a roster only becomes current when fully staged).
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use lumbar_core::directory::{Date, Npi, StateCode};
+use lumbar_import::nppes::{NppesItem, NppesReader};
+use lumbar_import::roster::{self, RosterItem, RosterReader};
+use lumbar_import::zcta;
+use lumbar_store::{ImportKind, ProviderUpsert, Published, RosterDigest, Store, UpsertCounts, ZipCentroid};
+use serde::Serialize;
+
+/// At most this many rejected rows are listed line by line; all are counted.
+const LISTED_REJECTS: usize = 20;
+const BATCH: usize = 2_000;
+
+/// A rejected row, for the summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rejected {
+    /// 1-based line.
+    pub line: u64,
+    /// Why.
+    pub reason: String,
+}
+
+/// What an NPPES import did.
+#[derive(Debug, Default, Serialize)]
+pub struct NppesSummary {
+    /// Rows read.
+    pub rows: u64,
+    /// Massage therapists and places found.
+    pub therapists: u64,
+    /// Inserted / updated / unchanged.
+    #[serde(flatten)]
+    pub counts: UpsertCounts,
+    /// Known NPIs newly marked deactivated from blanked rows.
+    pub deactivated: u64,
+    /// Practice ZIPs not in the centroid table (no coordinates).
+    pub unknown_zip: u64,
+    /// Rejected rows (count).
+    pub rejected: u64,
+    /// The first rejected rows with reasons.
+    pub rejected_rows: Vec<Rejected>,
+}
+
+/// What a roster import did.
+#[derive(Debug, Default, Serialize)]
+pub struct RosterSummary {
+    /// State.
+    pub state: String,
+    /// Rows read.
+    pub rows: u64,
+    /// Massage-therapy license rows kept.
+    pub licenses: u64,
+    /// Other professions skipped.
+    pub not_massage: u64,
+    /// Rejected rows.
+    pub rejected: u64,
+    /// The first rejected rows with reasons.
+    pub rejected_rows: Vec<Rejected>,
+    /// Status texts the profile does not know → count (mapped to `unknown`, never active).
+    pub unknown_statuses: BTreeMap<String, u64>,
+    /// Whether the roster replaced the current one or was identical to it.
+    pub published: Option<Published>,
+}
+
+fn progress(total: Option<u64>) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total.unwrap_or(0));
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({binary_bytes_per_sec}, ETA {eta}) {msg}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The ZIP centroid table: the imported one when present, else the shipped 2021 table.
+pub async fn centroid_map(store: &dyn Store) -> anyhow::Result<HashMap<String, (f64, f64)>> {
+    let stored = store.centroids().await?;
+    Ok(if stored.is_empty() {
+        zcta::shipped().into_iter().map(|c| (c.zip, (c.lat, c.lon))).collect()
+    } else {
+        stored.into_iter().map(|c| (c.zip, (c.lat, c.lon))).collect()
+    })
+}
+
+/// Imports an NPPES monthly or weekly file (`.csv` or `.zip`).
+pub async fn nppes(store: &dyn Store, path: &Path, strict: bool) -> anyhow::Result<NppesSummary> {
+    let centroids = centroid_map(store).await?;
+    let known = store.known_npis().await?;
+    let mut reader = NppesReader::open(path, known)?;
+    let bar = progress(reader.stats().total_bytes);
+    let run = store.begin_import(ImportKind::Nppes, &file_name(path)).await?;
+    let mut summary = NppesSummary::default();
+    let mut batch: Vec<ProviderUpsert> = Vec::with_capacity(BATCH);
+    let mut deactivations: Vec<(Npi, Date)> = Vec::new();
+    let mut items = 0u64;
+    while let Some(item) = reader.next() {
+        match item {
+            NppesItem::Provider { record, line } => {
+                let coords = record.practice.postal_code.as_ref().and_then(|z| centroids.get(z));
+                if coords.is_none() {
+                    summary.unknown_zip += 1;
+                }
+                batch.push(ProviderUpsert {
+                    lat: coords.map(|c| c.0),
+                    lon: coords.map(|c| c.1),
+                    record,
+                    source_line: line,
+                });
+                summary.therapists += 1;
+            }
+            NppesItem::Deactivated { npi, date, .. } => deactivations.push((npi, date)),
+            NppesItem::Rejected { line, reason } => {
+                summary.rejected += 1;
+                if strict {
+                    bar.finish_and_clear();
+                    store.upsert_providers(run, &batch).await?;
+                    anyhow::bail!("line {line}: {reason} (stopped by --strict; rows before it were imported)");
+                }
+                if summary.rejected_rows.len() < LISTED_REJECTS {
+                    summary.rejected_rows.push(Rejected { line, reason });
+                }
+            }
+        }
+        if batch.len() >= BATCH {
+            summary.counts += store.upsert_providers(run, &batch).await?;
+            batch.clear();
+        }
+        items += 1;
+        if items.is_multiple_of(4096) {
+            bar.set_position(reader.stats().bytes_read);
+        }
+    }
+    summary.counts += store.upsert_providers(run, &batch).await?;
+    for chunk in deactivations.chunks(BATCH) {
+        summary.deactivated += store.deactivate(run, chunk).await?;
+    }
+    summary.rows = reader.stats().rows;
+    bar.finish_and_clear();
+    store.finish_import(run, &serde_json::to_string(&summary)?).await?;
+    Ok(summary)
+}
+
+/// Imports a state roster with the named profile; it becomes the state's current roster.
+pub async fn roster(
+    store: &dyn Store,
+    format: &str,
+    path: &Path,
+    strict: bool,
+    imported_on: Date,
+) -> anyhow::Result<RosterSummary> {
+    let profile = roster::profile(format)?;
+    let state = StateCode::parse(&profile.state).map_err(|e| anyhow::anyhow!("profile {format}: {e}"))?;
+    let mut reader = RosterReader::open(path, &profile)?;
+    let bar = progress(reader.stats().total_bytes);
+    let run = store.begin_import(ImportKind::Roster, &file_name(path)).await?;
+    let mut summary = RosterSummary { state: state.to_string(), ..RosterSummary::default() };
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut digest = RosterDigest::default();
+    while let Some(item) = reader.next() {
+        match item {
+            RosterItem::License(r) => {
+                digest.add(&r);
+                batch.push(r);
+            }
+            RosterItem::NotMassage { .. } => {}
+            RosterItem::Rejected { line, reason } => {
+                summary.rejected += 1;
+                if strict {
+                    bar.finish_and_clear();
+                    anyhow::bail!("line {line}: {reason} (stopped by --strict; the roster was not published)");
+                }
+                if summary.rejected_rows.len() < LISTED_REJECTS {
+                    summary.rejected_rows.push(Rejected { line, reason });
+                }
+            }
+        }
+        if batch.len() >= BATCH {
+            store.stage_roster_rows(run, &batch).await?;
+            batch.clear();
+            bar.set_position(reader.stats().bytes_read);
+        }
+    }
+    store.stage_roster_rows(run, &batch).await?;
+    summary.published = Some(store.publish_roster(run, state, imported_on, &digest.finish()).await?);
+    let stats = reader.stats();
+    summary.rows = stats.rows;
+    summary.licenses = stats.licenses;
+    summary.not_massage = stats.not_massage;
+    summary.unknown_statuses = stats.unknown_statuses.clone();
+    bar.finish_and_clear();
+    store.finish_import(run, &serde_json::to_string(&summary)?).await?;
+    Ok(summary)
+}
+
+/// Replaces the ZIP centroid table from a Census Gazetteer ZCTA file.
+pub async fn zcta_file(store: &dyn Store, path: &Path) -> anyhow::Result<u64> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let rows = zcta::read_gazetteer(std::io::BufReader::new(file))?;
+    let run = store.begin_import(ImportKind::Zcta, &file_name(path)).await?;
+    let centroids: Vec<ZipCentroid> =
+        rows.into_iter().map(|c| ZipCentroid { zip: c.zip, lat: c.lat, lon: c.lon }).collect();
+    store.replace_centroids(&centroids).await?;
+    store.finish_import(run, &format!("{{\"centroids\":{}}}", centroids.len())).await?;
+    Ok(centroids.len() as u64)
+}

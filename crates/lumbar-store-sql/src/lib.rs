@@ -1,0 +1,908 @@
+//! # lumbar-store-sql
+//!
+//! [`SqlStore`]: the [`Store`] use cases written once, in SQL both SQLite and PostgreSQL
+//! accept (`$N` placeholders in order, `ON CONFLICT`, `RETURNING`, ISO dates as text),
+//! executed through sqlx's `Any` driver. The backend crates (`lumbar-store-sqlite`,
+//! `lumbar-store-postgres`) own connection tuning and their migrations folder and hand a
+//! migrated pool to [`SqlStore::new`]. See docs/decisions/0002-one-sql-implementation.md.
+
+use std::collections::{HashMap, HashSet};
+
+use async_trait::async_trait;
+use lumbar_core::directory::{
+    ClaimedLicense, Date, EntityKind, Npi, Profile, RosterRecord, RosterStatus, StateCode, VerificationStatus,
+    normalize_license,
+};
+use lumbar_core::matching::{Candidate, PlaceKind};
+use lumbar_store::{
+    ImportKind, ImportRun, LicenseClaim, LicenseView, ListingUpsert, PracticeView, ProviderUpsert, Published, Result,
+    Review, RosterSnapshot, RunId, Store, StoreError, TherapistDetail, TherapistFilter, TherapistView, UpsertCounts,
+    Verification, ZipCentroid, listing_hash, provider_hash,
+};
+use sqlx::AnyPool;
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
+
+mod text;
+
+use text::{now_rfc3339, today};
+
+/// The portable implementation of [`Store`].
+#[derive(Clone, Debug)]
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: &'static str,
+}
+
+fn q(e: sqlx::Error) -> StoreError {
+    StoreError::Query(e.to_string())
+}
+
+/// `$start, $start+1, …` (n placeholders).
+fn placeholders(start: usize, n: usize) -> String {
+    (start..start + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+fn parse_date(table: &'static str, s: Option<String>) -> Result<Option<Date>> {
+    match s {
+        None => Ok(None),
+        Some(s) if s.is_empty() => Ok(None),
+        Some(s) => {
+            Date::parse(&s).map(Some).ok_or_else(|| StoreError::Corrupt { table, problem: format!("bad date {s}") })
+        }
+    }
+}
+
+fn parse_state(table: &'static str, s: &str) -> Result<StateCode> {
+    StateCode::parse(s).map_err(|e| StoreError::Corrupt { table, problem: e })
+}
+
+fn roster_from_row(r: &AnyRow) -> Result<RosterRecord> {
+    let t = "roster_rows";
+    let status: String = r.try_get("status").map_err(q)?;
+    Ok(RosterRecord {
+        state: parse_state(t, &r.try_get::<String, _>("state").map_err(q)?)?,
+        license_number: r.try_get("license_number").map_err(q)?,
+        license_key: r.try_get("license_key").map_err(q)?,
+        credential_type: r.try_get("credential_type").map_err(q)?,
+        last_name: r.try_get("last_name").map_err(q)?,
+        first_name: r.try_get("first_name").map_err(q)?,
+        status: RosterStatus::parse(&status).ok_or(StoreError::Corrupt { table: t, problem: status })?,
+        status_text: r.try_get("status_text").map_err(q)?,
+        expires: parse_date(t, r.try_get("expires").map_err(q)?)?,
+        disciplined: r.try_get::<i64, _>("disciplined").map_err(q)? != 0,
+        discipline_text: r.try_get("discipline_text").map_err(q)?,
+        source_line: r.try_get::<i64, _>("source_line").map_err(q)? as u64,
+    })
+}
+
+fn verification_from_row(license_id: i64, r: &AnyRow) -> Result<Option<Verification>> {
+    let t = "verifications";
+    let Some(status) = r.try_get::<Option<String>, _>("v_status").map_err(q)? else { return Ok(None) };
+    Ok(Some(Verification {
+        license_id,
+        status: VerificationStatus::parse(&status).ok_or(StoreError::Corrupt { table: t, problem: status })?,
+        expires: parse_date(t, r.try_get("v_expires").map_err(q)?)?,
+        discipline: r.try_get::<Option<String>, _>("v_discipline").map_err(q)?.unwrap_or_default(),
+        source: r.try_get::<Option<String>, _>("v_source").map_err(q)?.unwrap_or_default(),
+        source_run: r.try_get("v_source_run").map_err(q)?,
+        source_line: r.try_get::<Option<i64>, _>("v_source_line").map_err(q)?.map(|x| x as u64),
+        checked_at: parse_date(t, r.try_get("v_checked_at").map_err(q)?)?
+            .ok_or_else(|| StoreError::Corrupt { table: t, problem: "checked_at missing".into() })?,
+    }))
+}
+
+impl SqlStore {
+    /// Wraps a migrated pool. `backend` is `sqlite` or `postgres`.
+    pub fn new(pool: AnyPool, backend: &'static str) -> SqlStore {
+        SqlStore { pool, backend }
+    }
+
+    /// The pool (for backend-specific maintenance).
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+const THERAPIST_COLUMNS: &str = "npi, kind, name, last_name, first_name, credential, sex, address_line1, address_line2, \
+city, state, postal_code, phone, lat, lon, active, last_update, deactivated, reactivated, content_hash, source_run, source_line";
+
+#[async_trait]
+impl Store for SqlStore {
+    fn backend(&self) -> &'static str {
+        self.backend
+    }
+
+    async fn begin_import(&self, kind: ImportKind, source: &str) -> Result<RunId> {
+        let row = sqlx::query("INSERT INTO import_runs (kind, source, started_at) VALUES ($1, $2, $3) RETURNING id")
+            .bind(kind.as_str())
+            .bind(source)
+            .bind(now_rfc3339())
+            .fetch_one(&self.pool)
+            .await
+            .map_err(q)?;
+        row.try_get(0).map_err(q)
+    }
+
+    async fn finish_import(&self, run: RunId, summary: &str) -> Result<()> {
+        let done = sqlx::query("UPDATE import_runs SET finished_at = $1, summary = $2 WHERE id = $3")
+            .bind(now_rfc3339())
+            .bind(summary)
+            .bind(run)
+            .execute(&self.pool)
+            .await
+            .map_err(q)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("import run {run}")));
+        }
+        Ok(())
+    }
+
+    async fn import_runs(&self) -> Result<Vec<ImportRun>> {
+        let rows =
+            sqlx::query("SELECT id, kind, source, started_at, finished_at, summary FROM import_runs ORDER BY id DESC")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(q)?;
+        rows.iter()
+            .map(|r| {
+                Ok(ImportRun {
+                    id: r.try_get("id").map_err(q)?,
+                    kind: r.try_get("kind").map_err(q)?,
+                    source: r.try_get("source").map_err(q)?,
+                    started_at: r.try_get("started_at").map_err(q)?,
+                    finished_at: r.try_get("finished_at").map_err(q)?,
+                    summary: r.try_get("summary").map_err(q)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn known_npis(&self) -> Result<HashSet<Npi>> {
+        let rows =
+            sqlx::query("SELECT npi FROM therapists WHERE npi IS NOT NULL").fetch_all(&self.pool).await.map_err(q)?;
+        rows.iter()
+            .map(|r| {
+                let s: String = r.try_get(0).map_err(q)?;
+                Npi::parse(&s).map_err(|e| StoreError::Corrupt { table: "therapists", problem: e })
+            })
+            .collect()
+    }
+
+    async fn upsert_providers(&self, run: RunId, batch: &[ProviderUpsert]) -> Result<UpsertCounts> {
+        let mut counts = UpsertCounts::default();
+        if batch.is_empty() {
+            return Ok(counts);
+        }
+        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut existing: HashMap<String, (i64, Option<String>, String)> = HashMap::new();
+        for chunk in batch.chunks(500) {
+            let sql = format!(
+                "SELECT id, npi, last_update, content_hash FROM therapists WHERE npi IN ({})",
+                placeholders(1, chunk.len())
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for p in chunk {
+                query = query.bind(p.record.npi.to_string());
+            }
+            for r in query.fetch_all(&mut *tx).await.map_err(q)? {
+                existing.insert(
+                    r.try_get("npi").map_err(q)?,
+                    (
+                        r.try_get("id").map_err(q)?,
+                        r.try_get("last_update").map_err(q)?,
+                        r.try_get("content_hash").map_err(q)?,
+                    ),
+                );
+            }
+        }
+        for p in batch {
+            let r = &p.record;
+            let npi = r.npi.to_string();
+            let hash = provider_hash(r, p.lat, p.lon);
+            let incoming_update = r.last_update.map(|d| d.to_string());
+            let therapist_id = match existing.get(&npi) {
+                Some((_, _, stored_hash)) if *stored_hash == hash => {
+                    counts.unchanged += 1;
+                    continue;
+                }
+                Some((_, Some(stored), _)) if incoming_update.as_ref().is_none_or(|inc| inc < stored) => {
+                    // an older (or undated) record never overwrites a newer one
+                    counts.unchanged += 1;
+                    continue;
+                }
+                Some((id, _, _)) => {
+                    let sql = "UPDATE therapists SET kind = $1, name = $2, last_name = $3, first_name = $4, credential = $5, \
+sex = $6, address_line1 = $7, address_line2 = $8, city = $9, state = $10, postal_code = $11, phone = $12, lat = $13, \
+lon = $14, active = $15, last_update = $16, deactivated = $17, reactivated = $18, content_hash = $19, source_run = $20, \
+source_line = $21 WHERE id = $22";
+                    bind_provider(sqlx::query(sql), p, &hash, run, false)
+                        .bind(*id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(q)?;
+                    counts.updated += 1;
+                    *id
+                }
+                None => {
+                    let sql = format!(
+                        "INSERT INTO therapists ({THERAPIST_COLUMNS}) VALUES ({}) RETURNING id",
+                        placeholders(1, 22)
+                    );
+                    let row = bind_provider(sqlx::query(AssertSqlSafe(sql)), p, &hash, run, true)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(q)?;
+                    counts.inserted += 1;
+                    row.try_get(0).map_err(q)?
+                }
+            };
+            replace_licenses(&mut tx, therapist_id, &r.licenses).await?;
+        }
+        tx.commit().await.map_err(q)?;
+        Ok(counts)
+    }
+
+    async fn deactivate(&self, run: RunId, batch: &[(Npi, Date)]) -> Result<u64> {
+        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut changed = 0;
+        for (npi, date) in batch {
+            let done = sqlx::query(
+                "UPDATE therapists SET active = $1, deactivated = $2, source_run = $3 \
+                 WHERE npi = $4 AND (active = $5 OR deactivated IS NULL OR deactivated <> $6)",
+            )
+            .bind(0_i64)
+            .bind(date.to_string())
+            .bind(run)
+            .bind(npi.to_string())
+            .bind(1_i64)
+            .bind(date.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(q)?;
+            changed += done.rows_affected();
+        }
+        tx.commit().await.map_err(q)?;
+        Ok(changed)
+    }
+
+    async fn stage_roster_rows(&self, run: RunId, rows: &[RosterRecord]) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(q)?;
+        for chunk in rows.chunks(200) {
+            let mut sql = String::from(
+                "INSERT INTO roster_rows (run_id, state, license_number, license_key, credential_type, last_name, \
+                 first_name, status, status_text, expires, disciplined, discipline_text, source_line) VALUES ",
+            );
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('(');
+                sql.push_str(&placeholders(i * 13 + 1, 13));
+                sql.push(')');
+            }
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for r in chunk {
+                query = query
+                    .bind(run)
+                    .bind(r.state.as_str().to_owned())
+                    .bind(r.license_number.clone())
+                    .bind(r.license_key.clone())
+                    .bind(r.credential_type.clone())
+                    .bind(r.last_name.clone())
+                    .bind(r.first_name.clone())
+                    .bind(r.status.as_str())
+                    .bind(r.status_text.clone())
+                    .bind(r.expires.map(|d| d.to_string()))
+                    .bind(i64::from(r.disciplined))
+                    .bind(r.discipline_text.clone())
+                    .bind(r.source_line as i64);
+            }
+            query.execute(&mut *tx).await.map_err(q)?;
+        }
+        tx.commit().await.map_err(q)
+    }
+
+    async fn publish_roster(&self, run: RunId, state: StateCode, imported_on: Date, digest: &str) -> Result<Published> {
+        let mut tx = self.pool.begin().await.map_err(q)?;
+        let current = sqlx::query("SELECT run_id, content_hash FROM current_rosters WHERE state = $1")
+            .bind(state.as_str())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(q)?;
+        let unchanged = match &current {
+            Some(row) => row.try_get::<String, _>(1).map_err(q)? == digest,
+            None => false,
+        };
+        let outcome = if unchanged {
+            sqlx::query("UPDATE current_rosters SET imported_on = $1 WHERE state = $2")
+                .bind(imported_on.to_string())
+                .bind(state.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(q)?;
+            sqlx::query("DELETE FROM roster_rows WHERE run_id = $1").bind(run).execute(&mut *tx).await.map_err(q)?;
+            Published::Unchanged
+        } else {
+            sqlx::query(
+                "INSERT INTO current_rosters (state, run_id, imported_on, content_hash) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (state) DO UPDATE SET run_id = excluded.run_id, imported_on = excluded.imported_on, \
+                 content_hash = excluded.content_hash",
+            )
+            .bind(state.as_str())
+            .bind(run)
+            .bind(imported_on.to_string())
+            .bind(digest)
+            .execute(&mut *tx)
+            .await
+            .map_err(q)?;
+            Published::Replaced
+        };
+        // Drop every row of this state that is not the current roster's: the previous
+        // roster, and staged rows of imports that were killed before publishing.
+        sqlx::query(
+            "DELETE FROM roster_rows WHERE state = $1 AND run_id <> (SELECT run_id FROM current_rosters WHERE state = $2)",
+        )
+        .bind(state.as_str())
+        .bind(state.as_str())
+        .execute(&mut *tx)
+        .await
+        .map_err(q)?;
+        tx.commit().await.map_err(q)?;
+        Ok(outcome)
+    }
+
+    async fn roster(&self, state: StateCode) -> Result<Option<RosterSnapshot>> {
+        let Some(cur) = sqlx::query(
+            "SELECT c.run_id, c.imported_on, r.source FROM current_rosters c JOIN import_runs r ON r.id = c.run_id \
+             WHERE c.state = $1",
+        )
+        .bind(state.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(q)?
+        else {
+            return Ok(None);
+        };
+        let run: i64 = cur.try_get(0).map_err(q)?;
+        let imported_on = parse_date("current_rosters", cur.try_get(1).map_err(q)?)?
+            .ok_or_else(|| StoreError::Corrupt { table: "current_rosters", problem: "imported_on missing".into() })?;
+        let rows = sqlx::query(
+            "SELECT state, license_number, license_key, credential_type, last_name, first_name, status, status_text, \
+             expires, disciplined, discipline_text, source_line FROM roster_rows WHERE run_id = $1 AND state = $2 ORDER BY id",
+        )
+        .bind(run)
+        .bind(state.as_str())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(q)?;
+        Ok(Some(RosterSnapshot {
+            state,
+            run,
+            source: cur.try_get(2).map_err(q)?,
+            imported_on,
+            rows: rows.iter().map(roster_from_row).collect::<Result<_>>()?,
+        }))
+    }
+
+    async fn roster_states(&self) -> Result<Vec<StateCode>> {
+        let rows =
+            sqlx::query("SELECT state FROM current_rosters ORDER BY state").fetch_all(&self.pool).await.map_err(q)?;
+        rows.iter().map(|r| parse_state("current_rosters", &r.try_get::<String, _>(0).map_err(q)?)).collect()
+    }
+
+    async fn license_claims(&self) -> Result<Vec<LicenseClaim>> {
+        let rows = sqlx::query(
+            "SELECT l.id, l.therapist_id, t.last_name, l.state, l.number, l.license_key, v.status AS v_status, \
+             v.expires AS v_expires, v.discipline AS v_discipline, v.source AS v_source, v.source_run AS v_source_run, \
+             v.source_line AS v_source_line, v.checked_at AS v_checked_at \
+             FROM licenses l JOIN therapists t ON t.id = l.therapist_id LEFT JOIN verifications v ON v.license_id = l.id \
+             ORDER BY l.id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(q)?;
+        rows.iter()
+            .map(|r| {
+                let license_id: i64 = r.try_get(0).map_err(q)?;
+                Ok(LicenseClaim {
+                    license_id,
+                    therapist_id: r.try_get(1).map_err(q)?,
+                    last_name: r.try_get(2).map_err(q)?,
+                    state: parse_state("licenses", &r.try_get::<String, _>(3).map_err(q)?)?,
+                    number: r.try_get(4).map_err(q)?,
+                    license_key: r.try_get(5).map_err(q)?,
+                    current: verification_from_row(license_id, r)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn save_verifications(&self, batch: &[Verification]) -> Result<u64> {
+        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut changed = 0;
+        for v in batch {
+            let done = sqlx::query(
+                "INSERT INTO verifications (license_id, status, expires, discipline, source, source_run, source_line, checked_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                 ON CONFLICT (license_id) DO UPDATE SET status = excluded.status, expires = excluded.expires, \
+                 discipline = excluded.discipline, source = excluded.source, source_run = excluded.source_run, \
+                 source_line = excluded.source_line, checked_at = excluded.checked_at \
+                 WHERE verifications.status <> excluded.status \
+                    OR COALESCE(verifications.expires, '') <> COALESCE(excluded.expires, '') \
+                    OR verifications.discipline <> excluded.discipline OR verifications.source <> excluded.source \
+                    OR COALESCE(verifications.source_run, -1) <> COALESCE(excluded.source_run, -1) \
+                    OR COALESCE(verifications.source_line, -1) <> COALESCE(excluded.source_line, -1) \
+                    OR verifications.checked_at <> excluded.checked_at",
+            )
+            .bind(v.license_id)
+            .bind(v.status.as_str())
+            .bind(v.expires.map(|d| d.to_string()))
+            .bind(v.discipline.clone())
+            .bind(v.source.clone())
+            .bind(v.source_run)
+            .bind(v.source_line.map(|x| x as i64))
+            .bind(v.checked_at.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(q)?;
+            changed += done.rows_affected();
+        }
+        tx.commit().await.map_err(q)?;
+        Ok(changed)
+    }
+
+    async fn therapists(&self, filter: &TherapistFilter) -> Result<Vec<TherapistView>> {
+        let state = filter.state.map(|s| s.as_str().to_owned());
+        let base = "SELECT id, npi, kind, name, credential, address_line1, address_line2, city, state, postal_code, lat, lon, \
+                    active FROM therapists";
+        let lic_sql = "SELECT l.therapist_id, l.state, l.number, v.status, v.expires, v.source, v.checked_at \
+                       FROM licenses l JOIN therapists t ON t.id = l.therapist_id \
+                       LEFT JOIN verifications v ON v.license_id = l.id";
+        let (rows, lic_rows) = match (&state, filter.id) {
+            (_, Some(id)) => (
+                sqlx::query(AssertSqlSafe(format!("{base} WHERE id = $1"))).bind(id).fetch_all(&self.pool).await,
+                sqlx::query(AssertSqlSafe(format!("{lic_sql} WHERE t.id = $1 ORDER BY l.id")))
+                    .bind(id)
+                    .fetch_all(&self.pool)
+                    .await,
+            ),
+            (Some(st), None) => (
+                sqlx::query(AssertSqlSafe(format!("{base} WHERE state = $1 ORDER BY id")))
+                    .bind(st.clone())
+                    .fetch_all(&self.pool)
+                    .await,
+                sqlx::query(AssertSqlSafe(format!("{lic_sql} WHERE t.state = $1 ORDER BY l.id")))
+                    .bind(st.clone())
+                    .fetch_all(&self.pool)
+                    .await,
+            ),
+            (None, None) => (
+                sqlx::query(AssertSqlSafe(format!("{base} ORDER BY id"))).fetch_all(&self.pool).await,
+                sqlx::query(AssertSqlSafe(format!("{lic_sql} ORDER BY l.id"))).fetch_all(&self.pool).await,
+            ),
+        };
+        let (rows, lic_rows) = (rows.map_err(q)?, lic_rows.map_err(q)?);
+        let mut licenses: HashMap<i64, Vec<LicenseView>> = HashMap::new();
+        for r in &lic_rows {
+            let t = "licenses";
+            let status: Option<String> = r.try_get(3).map_err(q)?;
+            licenses.entry(r.try_get(0).map_err(q)?).or_default().push(LicenseView {
+                state: parse_state(t, &r.try_get::<String, _>(1).map_err(q)?)?,
+                number: r.try_get(2).map_err(q)?,
+                status: status.as_deref().and_then(VerificationStatus::parse),
+                expires: parse_date(t, r.try_get(4).map_err(q)?)?,
+                source: r.try_get(5).map_err(q)?,
+                checked_at: parse_date(t, r.try_get(6).map_err(q)?)?,
+            });
+        }
+        rows.iter()
+            .map(|r| {
+                let t = "therapists";
+                let id: i64 = r.try_get("id").map_err(q)?;
+                let npi: Option<String> = r.try_get("npi").map_err(q)?;
+                let npi = npi.as_deref();
+                let kind: String = r.try_get("kind").map_err(q)?;
+                let line1: String = r.try_get("address_line1").map_err(q)?;
+                let line2: String = r.try_get("address_line2").map_err(q)?;
+                let state: Option<String> = r.try_get("state").map_err(q)?;
+                Ok(TherapistView {
+                    id,
+                    npi: npi
+                        .map(|n| Npi::parse(n).map_err(|e| StoreError::Corrupt { table: t, problem: e }))
+                        .transpose()?,
+                    kind: EntityKind::parse(&kind).map(|k| k.as_str().to_owned()).unwrap_or(kind),
+                    name: r.try_get("name").map_err(q)?,
+                    credential: r.try_get("credential").map_err(q)?,
+                    practice: PracticeView {
+                        address: if line2.is_empty() { line1 } else { format!("{line1}, {line2}") },
+                        city: r.try_get("city").map_err(q)?,
+                        state: state.as_deref().map(|s| parse_state(t, s)).transpose()?,
+                        postal_code: r.try_get("postal_code").map_err(q)?,
+                        lat: r.try_get("lat").map_err(q)?,
+                        lon: r.try_get("lon").map_err(q)?,
+                    },
+                    licenses: licenses.remove(&id).unwrap_or_default(),
+                    active: r.try_get::<i64, _>("active").map_err(q)? != 0,
+                })
+            })
+            .collect()
+    }
+
+    async fn upsert_listing(&self, run: RunId, l: &ListingUpsert) -> Result<i64> {
+        let hash = listing_hash(l);
+        let mut tx = self.pool.begin().await.map_err(q)?;
+        let existing = sqlx::query("SELECT id, content_hash FROM therapists WHERE listing_key = $1")
+            .bind(l.key.clone())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(q)?;
+        let a = &l.practice;
+        let id: i64 = match existing {
+            Some(row) if row.try_get::<String, _>(1).map_err(q)? == hash => return row.try_get(0).map_err(q),
+            Some(row) => {
+                let id: i64 = row.try_get(0).map_err(q)?;
+                sqlx::query(
+                    "UPDATE therapists SET kind = $1, name = $2, last_name = $3, first_name = $4, credential = $5, \
+                     address_line1 = $6, address_line2 = $7, city = $8, state = $9, postal_code = $10, phone = $11, \
+                     lat = $12, lon = $13, content_hash = $14, source_run = $15 WHERE id = $16",
+                )
+                .bind(l.kind.as_str())
+                .bind(l.name.clone())
+                .bind(l.last_name.clone())
+                .bind(l.first_name.clone())
+                .bind(l.credential.clone())
+                .bind(a.line1.clone())
+                .bind(a.line2.clone())
+                .bind(a.city.clone())
+                .bind(a.state.map(|s| s.as_str().to_owned()))
+                .bind(a.postal_code.clone())
+                .bind(a.phone.clone())
+                .bind(l.lat)
+                .bind(l.lon)
+                .bind(hash)
+                .bind(run)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(q)?;
+                id
+            }
+            None => {
+                let row = sqlx::query(
+                    "INSERT INTO therapists (listing_key, kind, name, last_name, first_name, credential, address_line1, \
+                     address_line2, city, state, postal_code, phone, lat, lon, active, content_hash, source_run) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+                )
+                .bind(l.key.clone())
+                .bind(l.kind.as_str())
+                .bind(l.name.clone())
+                .bind(l.last_name.clone())
+                .bind(l.first_name.clone())
+                .bind(l.credential.clone())
+                .bind(a.line1.clone())
+                .bind(a.line2.clone())
+                .bind(a.city.clone())
+                .bind(a.state.map(|s| s.as_str().to_owned()))
+                .bind(a.postal_code.clone())
+                .bind(a.phone.clone())
+                .bind(l.lat)
+                .bind(l.lon)
+                .bind(1_i64)
+                .bind(hash)
+                .bind(run)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(q)?;
+                row.try_get(0).map_err(q)?
+            }
+        };
+        replace_licenses(&mut tx, id, &l.licenses).await?;
+        tx.commit().await.map_err(q)?;
+        Ok(id)
+    }
+
+    async fn save_profile(&self, therapist_id: i64, profile: &Profile) -> Result<()> {
+        let doc = serde_json::to_string(profile).map_err(|e| StoreError::Query(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO profiles (therapist_id, document, updated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (therapist_id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at \
+             WHERE profiles.document <> excluded.document",
+        )
+        .bind(therapist_id)
+        .bind(doc)
+        .bind(now_rfc3339())
+        .execute(&self.pool)
+        .await
+        .map_err(q)?;
+        Ok(())
+    }
+
+    async fn replace_recommendations(
+        &self,
+        therapist_id: i64,
+        source: &str,
+        reviews: &[Review],
+        endorsements: &[String],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(q)?;
+        let now = now_rfc3339();
+        sqlx::query("DELETE FROM reviews WHERE therapist_id = $1 AND source = $2")
+            .bind(therapist_id)
+            .bind(source)
+            .execute(&mut *tx)
+            .await
+            .map_err(q)?;
+        sqlx::query("DELETE FROM endorsements WHERE therapist_id = $1 AND source = $2")
+            .bind(therapist_id)
+            .bind(source)
+            .execute(&mut *tx)
+            .await
+            .map_err(q)?;
+        for r in reviews {
+            sqlx::query(
+                "INSERT INTO reviews (therapist_id, rating, comment, source, created_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(therapist_id)
+            .bind(i64::from(r.rating))
+            .bind(r.comment.clone())
+            .bind(source)
+            .bind(now.clone())
+            .execute(&mut *tx)
+            .await
+            .map_err(q)?;
+        }
+        for clinician in endorsements {
+            sqlx::query(
+                "INSERT INTO endorsements (therapist_id, clinician, note, source, created_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(therapist_id)
+            .bind(clinician.clone())
+            .bind("")
+            .bind(source)
+            .bind(now.clone())
+            .execute(&mut *tx)
+            .await
+            .map_err(q)?;
+        }
+        tx.commit().await.map_err(q)
+    }
+
+    async fn therapist_detail(&self, id: i64) -> Result<Option<TherapistDetail>> {
+        let Some(therapist) =
+            self.therapists(&TherapistFilter { id: Some(id), ..TherapistFilter::default() }).await?.into_iter().next()
+        else {
+            return Ok(None);
+        };
+        let doc = sqlx::query("SELECT document FROM profiles WHERE therapist_id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(q)?;
+        let profile = match doc {
+            Some(r) => Some(parse_profile(&r.try_get::<String, _>(0).map_err(q)?)?),
+            None => None,
+        };
+        let stats = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM reviews WHERE therapist_id = $1), \
+             (SELECT CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM reviews WHERE therapist_id = $2), \
+             (SELECT COUNT(*) FROM endorsements WHERE therapist_id = $3)",
+        )
+        .bind(id)
+        .bind(id)
+        .bind(id)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(q)?;
+        Ok(Some(TherapistDetail {
+            therapist,
+            profile,
+            reviews: stats.try_get::<i64, _>(0).map_err(q)? as u32,
+            rating_sum: stats.try_get::<i64, _>(1).map_err(q)? as u32,
+            endorsements: stats.try_get::<i64, _>(2).map_err(q)? as u32,
+        }))
+    }
+
+    async fn candidates(&self) -> Result<Vec<Candidate>> {
+        let rows = sqlx::query(
+            "SELECT t.id, t.name, t.kind, t.lat, t.lon, t.state, p.document, \
+             COALESCE(r.n, 0) AS n_reviews, COALESCE(r.s, 0) AS rating_sum, COALESCE(e.n, 0) AS n_endorsements \
+             FROM therapists t \
+             LEFT JOIN profiles p ON p.therapist_id = t.id \
+             LEFT JOIN (SELECT therapist_id, COUNT(*) AS n, CAST(SUM(rating) AS BIGINT) AS s FROM reviews GROUP BY therapist_id) r \
+               ON r.therapist_id = t.id \
+             LEFT JOIN (SELECT therapist_id, COUNT(*) AS n FROM endorsements GROUP BY therapist_id) e ON e.therapist_id = t.id \
+             WHERE t.active = 1 AND t.lat IS NOT NULL AND t.lon IS NOT NULL AND t.state IS NOT NULL ORDER BY t.id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(q)?;
+        let lic = sqlx::query(
+            "SELECT l.therapist_id, l.state, v.status FROM licenses l LEFT JOIN verifications v ON v.license_id = l.id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(q)?;
+        let mut statuses: HashMap<i64, Vec<(String, Option<String>)>> = HashMap::new();
+        for r in &lic {
+            statuses
+                .entry(r.try_get(0).map_err(q)?)
+                .or_default()
+                .push((r.try_get(1).map_err(q)?, r.try_get(2).map_err(q)?));
+        }
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: i64 = r.try_get(0).map_err(q)?;
+            let state = parse_state("therapists", &r.try_get::<String, _>(5).map_err(q)?)?;
+            let kind: String = r.try_get(2).map_err(q)?;
+            let doc: Option<String> = r.try_get(6).map_err(q)?;
+            let profile = doc.as_deref().map(parse_profile).transpose()?;
+            let license = best_status(statuses.get(&id).map(Vec::as_slice).unwrap_or(&[]), state);
+            let default_kind = if kind == "organization" { PlaceKind::Clinic } else { PlaceKind::Independent };
+            let p = profile.as_ref();
+            out.push(Candidate {
+                id,
+                name: r.try_get(1).map_err(q)?,
+                kind: p.map_or(default_kind, |p| p.place_kind),
+                lat: r.try_get(3).map_err(q)?,
+                lon: r.try_get(4).map_err(q)?,
+                practice_state: state,
+                license,
+                styles: p.map(|p| p.styles.clone()).unwrap_or_default(),
+                back_pain_years: p.and_then(|p| p.back_pain_years),
+                back_pain_share_pct: p.and_then(|p| p.back_pain_share_pct),
+                languages: p.map(|p| p.languages.clone()).unwrap_or_default(),
+                gender: p.and_then(|p| p.gender),
+                price_min_usd: p.and_then(|p| p.price_min_usd),
+                price_max_usd: p.and_then(|p| p.price_max_usd),
+                insurance: p.map(|p| p.insurance.clone()).unwrap_or_default(),
+                reviews: r.try_get::<i64, _>(7).map_err(q)? as u32,
+                rating_sum: r.try_get::<i64, _>(8).map_err(q)? as u32,
+                endorsements: r.try_get::<i64, _>(9).map_err(q)? as u32,
+                completeness: p.map_or(0.0, Profile::completeness),
+            });
+        }
+        Ok(out)
+    }
+
+    async fn replace_centroids(&self, rows: &[ZipCentroid]) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(q)?;
+        sqlx::query("DELETE FROM zip_centroids").execute(&mut *tx).await.map_err(q)?;
+        for chunk in rows.chunks(300) {
+            let mut sql = String::from("INSERT INTO zip_centroids (zip, lat, lon) VALUES ");
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('(');
+                sql.push_str(&placeholders(i * 3 + 1, 3));
+                sql.push(')');
+            }
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for c in chunk {
+                query = query.bind(c.zip.clone()).bind(c.lat).bind(c.lon);
+            }
+            query.execute(&mut *tx).await.map_err(q)?;
+        }
+        tx.commit().await.map_err(q)
+    }
+
+    async fn centroids(&self) -> Result<Vec<ZipCentroid>> {
+        let rows = sqlx::query("SELECT zip, lat, lon FROM zip_centroids ORDER BY zip")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(q)?;
+        rows.iter()
+            .map(|r| {
+                Ok(ZipCentroid {
+                    zip: r.try_get(0).map_err(q)?,
+                    lat: r.try_get(1).map_err(q)?,
+                    lon: r.try_get(2).map_err(q)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Replaces a therapist's licenses: keeps those that stay (with their verification), adds
+/// new ones, drops those gone.
+async fn replace_licenses(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    therapist_id: i64,
+    licenses: &[ClaimedLicense],
+) -> Result<()> {
+    let stored = sqlx::query("SELECT id, state, license_key FROM licenses WHERE therapist_id = $1")
+        .bind(therapist_id)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(q)?;
+    let wanted: Vec<(String, String, String)> = licenses
+        .iter()
+        .filter_map(|l| normalize_license(&l.number).map(|k| (l.state.as_str().to_owned(), k, l.number.clone())))
+        .collect();
+    for s in &stored {
+        let (id, state, key): (i64, String, String) =
+            (s.try_get(0).map_err(q)?, s.try_get(1).map_err(q)?, s.try_get(2).map_err(q)?);
+        if !wanted.iter().any(|(ws, wk, _)| *ws == state && *wk == key) {
+            sqlx::query("DELETE FROM licenses WHERE id = $1").bind(id).execute(&mut **tx).await.map_err(q)?;
+        }
+    }
+    for (state, key, number) in &wanted {
+        sqlx::query(
+            "INSERT INTO licenses (therapist_id, state, number, license_key) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (therapist_id, state, license_key) DO UPDATE SET number = excluded.number",
+        )
+        .bind(therapist_id)
+        .bind(state.as_str())
+        .bind(number.as_str())
+        .bind(key.as_str())
+        .execute(&mut **tx)
+        .await
+        .map_err(q)?;
+    }
+    Ok(())
+}
+
+fn parse_profile(doc: &str) -> Result<Profile> {
+    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt { table: "profiles", problem: e.to_string() })
+}
+
+/// The license status shown for a therapist: of its licenses in the practice state,
+/// `verified_active` if any, else the most serious finding, else none.
+fn best_status(licenses: &[(String, Option<String>)], practice: StateCode) -> Option<VerificationStatus> {
+    let here: Vec<VerificationStatus> = licenses
+        .iter()
+        .filter(|(state, _)| state == practice.as_str())
+        .filter_map(|(_, status)| status.as_deref().and_then(VerificationStatus::parse))
+        .collect();
+    if here.contains(&VerificationStatus::VerifiedActive) {
+        return Some(VerificationStatus::VerifiedActive);
+    }
+    const SERIOUS_FIRST: [VerificationStatus; 8] = [
+        VerificationStatus::SuspendedOrRevoked,
+        VerificationStatus::Disciplined,
+        VerificationStatus::Expired,
+        VerificationStatus::Inactive,
+        VerificationStatus::NotFound,
+        VerificationStatus::NoRoster,
+        VerificationStatus::UnregulatedState,
+        VerificationStatus::VoluntaryCertification,
+    ];
+    SERIOUS_FIRST.into_iter().find(|s| here.contains(s))
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
+/// Binds the 21 provider columns (22 with the NPI first for inserts).
+fn bind_provider<'q>(query: AnyQuery<'q>, p: &ProviderUpsert, hash: &str, run: RunId, with_npi: bool) -> AnyQuery<'q> {
+    let r = &p.record;
+    let a = &r.practice;
+    let query = if with_npi { query.bind(r.npi.to_string()) } else { query };
+    query
+        .bind(r.kind.as_str())
+        .bind(r.name.clone())
+        .bind(r.last_name.clone())
+        .bind(r.first_name.clone())
+        .bind(r.credential.clone())
+        .bind(r.sex.map(String::from))
+        .bind(a.line1.clone())
+        .bind(a.line2.clone())
+        .bind(a.city.clone())
+        .bind(a.state.map(|s| s.as_str().to_owned()))
+        .bind(a.postal_code.clone())
+        .bind(a.phone.clone())
+        .bind(p.lat)
+        .bind(p.lon)
+        .bind(i64::from(r.active()))
+        .bind(r.last_update.map(|d| d.to_string()))
+        .bind(r.deactivated.map(|d| d.to_string()))
+        .bind(r.reactivated.map(|d| d.to_string()))
+        .bind(hash.to_owned())
+        .bind(run)
+        .bind(p.source_line as i64)
+}
+
+/// Today's date (UTC), for callers that stamp verifications.
+pub fn today_utc() -> Date {
+    today()
+}

@@ -1,0 +1,109 @@
+//! Listings, profiles, recommendations and the matcher's candidates.
+
+use lumbar_core::directory::{
+    Address, ClaimedLicense, Date, EntityKind, Profile, ProfileField, StateCode, Training, VerificationStatus,
+};
+use lumbar_core::matching::{Gender, MassageStyle, PlaceKind};
+use lumbar_store::{ImportKind, ListingUpsert, Review, Store, Verification};
+use lumbar_testkit::store_test;
+
+fn listing(key: &str, state: &str, license_state: &str) -> ListingUpsert {
+    let st = StateCode::parse(state).unwrap();
+    ListingUpsert {
+        key: key.into(),
+        kind: EntityKind::Individual,
+        name: "Ana Núñez".into(),
+        first_name: "Ana".into(),
+        last_name: "Núñez".into(),
+        credential: "LMT".into(),
+        practice: Address {
+            line1: "1 Pine St".into(),
+            line2: String::new(),
+            city: "Seattle".into(),
+            state: Some(st),
+            postal_code: Some("98101".into()),
+            phone: "206-555-0100".into(),
+        },
+        lat: Some(47.61),
+        lon: Some(-122.33),
+        licenses: vec![ClaimedLicense { state: StateCode::parse(license_state).unwrap(), number: "MA1".into() }],
+    }
+}
+
+fn profile() -> Profile {
+    Profile {
+        place_kind: PlaceKind::Clinic,
+        styles: vec![MassageStyle::Swedish, MassageStyle::Prenatal],
+        back_pain_years: Some(9),
+        back_pain_share_pct: Some(40),
+        training: Some(Training { school: "Fictional School".into(), hours: Some(700), certifications: vec![] }),
+        languages: vec!["en".into(), "es".into()],
+        gender: Some(Gender::Female),
+        price_min_usd: Some(80),
+        price_max_usd: Some(120),
+        insurance: vec!["aetna".into()],
+        booking_url: Some("https://example.org/book".into()),
+        phone: None,
+        hours: None,
+        verified: vec![ProfileField::Training],
+    }
+}
+
+store_test!(listings_upsert_by_key_and_carry_profiles_and_recommendations, |store| {
+    let run = store.begin_import(ImportKind::Demo, "demo").await.unwrap();
+    let id = store.upsert_listing(run, &listing("k1", "WA", "WA")).await.unwrap();
+    assert_eq!(store.upsert_listing(run, &listing("k1", "WA", "WA")).await.unwrap(), id, "same key, same id");
+    store.save_profile(id, &profile()).await.unwrap();
+    store
+        .replace_recommendations(
+            id,
+            "demo",
+            &[Review { rating: 5, comment: String::new() }, Review { rating: 4, comment: "kind".into() }],
+            &["Dr A".into()],
+        )
+        .await
+        .unwrap();
+    store
+        .replace_recommendations(
+            id,
+            "demo",
+            &[Review { rating: 5, comment: String::new() }, Review { rating: 4, comment: String::new() }],
+            &["Dr A".into()],
+        )
+        .await
+        .unwrap();
+    let d = store.therapist_detail(id).await.unwrap().unwrap();
+    assert_eq!(d.profile.as_ref(), Some(&profile()));
+    assert_eq!((d.reviews, d.rating_sum, d.endorsements), (2, 9, 1));
+    assert_eq!(d.therapist.npi, None);
+    assert!(store.therapist_detail(id + 1000).await.unwrap().is_none());
+});
+
+store_test!(candidates_carry_the_license_status_of_the_practice_state, |store| {
+    let run = store.begin_import(ImportKind::Demo, "demo").await.unwrap();
+    let here = store.upsert_listing(run, &listing("here", "WA", "WA")).await.unwrap();
+    let elsewhere = store.upsert_listing(run, &listing("elsewhere", "WA", "OR")).await.unwrap();
+    store.save_profile(here, &profile()).await.unwrap();
+    for c in store.license_claims().await.unwrap() {
+        let v = Verification {
+            license_id: c.license_id,
+            status: VerificationStatus::VerifiedActive,
+            expires: None,
+            discipline: String::new(),
+            source: "test".into(),
+            source_run: None,
+            source_line: None,
+            checked_at: Date::parse("2026-11-25").unwrap(),
+        };
+        store.save_verifications(&[v]).await.unwrap();
+    }
+    let cands = store.candidates().await.unwrap();
+    let a = cands.iter().find(|c| c.id == here).unwrap();
+    assert_eq!(a.license, Some(VerificationStatus::VerifiedActive));
+    assert_eq!(a.kind, PlaceKind::Clinic);
+    assert_eq!(a.styles, vec![MassageStyle::Swedish, MassageStyle::Prenatal]);
+    assert!(a.completeness > 0.5);
+    let b = cands.iter().find(|c| c.id == elsewhere).unwrap();
+    assert_eq!(b.license, None, "a license in another state does not count where they practise");
+    assert_eq!(b.kind, PlaceKind::Independent, "no profile: an individual is independent");
+});
