@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${1:-850000}
 OUT=bench-data/nppes-$ROWS
-cargo build --release -q
+cargo build --release -q -p lumbar-cli
 BIN=target/release/lumbar
 if [ ! -f "$OUT/done" ]; then
   rm -rf "$OUT"; mkdir -p "$OUT"
@@ -34,11 +34,12 @@ echo "| measurement | wall | throughput | peak RSS |"
 echo "|---|---:|---:|---:|"
 measure "raw read (cat > /dev/null)" sh -c "cat '$CSV' > /dev/null"
 FILTER=$(for i in $(seq 1 15); do printf '"Healthcare Provider Taxonomy Code_%s" = '"'"'225700000X'"'"' OR ' "$i"; done | sed 's/ OR $//')
+echo "SELECT count(*) FROM read_csv('$CSV', header=true, all_varchar=true) WHERE $FILTER" > bench-data/duckdb.sql
 measure "DuckDB read_csv + filter, count" python3 -c "
 import duckdb
 con = duckdb.connect()
 con.execute('PRAGMA threads=2')
-print(con.execute('''SELECT count(*) FROM read_csv('$CSV', header=true, all_varchar=true) WHERE $FILTER''').fetchone()[0])
+print(con.execute(open('bench-data/duckdb.sql').read()).fetchone()[0])
 "
 DUCK_COUNT=$(cat /tmp/lumbar-bench-out)
 rm -f bench-data/bench.db*

@@ -14,7 +14,7 @@ use lumbar_store::Store;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::import::centroid_map;
+use lumbar_directory::pipeline::centroid_map;
 
 /// What to search for.
 pub struct FindArgs {

@@ -7,20 +7,20 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use lumbar_core::directory::{Date, StateCode};
+use lumbar_directory::{demo, pipeline as import, verify};
 use lumbar_store::TherapistFilter;
 
 mod bench;
 mod db;
-mod demo;
 mod export;
 mod find;
-mod import;
+mod progress;
 mod report;
 mod rules;
 mod screen;
+mod serve;
 mod style;
 mod synth;
-mod verify;
 
 /// lumbar — safe massage advice for lower back pain, and licensed therapists who know it.
 ///
@@ -66,6 +66,20 @@ enum Command {
     /// Export the directory.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Run the website and JSON API.
+    ///
+    /// Example: lumbar serve --demo   (then open http://127.0.0.1:8080/)
+    ///
+    /// Set LUMBAR_SECRET (32+ bytes) so several nodes, or a restart, accept each other's
+    /// form tokens; without it a random secret is used.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Load the fictional demo directory and rosters first, if the database is empty.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Find licensed therapists near a ZIP code, ranked by what your screening asks for.
     ///
     /// Only therapists whose license is verified active in the state where they practise
@@ -81,6 +95,9 @@ enum Command {
     /// The fictional demo directory (data/demo/).
     #[command(subcommand)]
     Demo(DemoCommand),
+    /// "Was this helpful?" feedback left on the website: list and moderate it.
+    #[command(subcommand)]
+    Feedback(FeedbackCommand),
     /// Generate realistic synthetic data (an NPPES V2 file and matching state rosters) for
     /// demos, tests and benchmarks. Deterministic by --seed.
     Synth(synth::SynthArgs),
@@ -171,6 +188,30 @@ struct FindFlags {
 }
 
 #[derive(Subcommand)]
+enum FeedbackCommand {
+    /// List feedback, newest first.
+    List {
+        /// Only entries in this moderation state: pending, approved or hidden.
+        #[arg(long, value_parser = parse_moderation)]
+        state: Option<lumbar_store::Moderation>,
+        /// At most this many entries.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// JSON Lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the moderation state of one entry.
+    Moderate {
+        /// The feedback id (from `feedback list`).
+        id: i64,
+        /// approved or hidden (or back to pending).
+        #[arg(value_parser = parse_moderation)]
+        state: lumbar_store::Moderation,
+    },
+}
+
+#[derive(Subcommand)]
 enum DemoCommand {
     /// Load the fictional demo directory and rosters, then verify licenses. Idempotent.
     Load {
@@ -196,6 +237,10 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 fn parse_state(s: &str) -> Result<StateCode, String> {
     StateCode::parse(s)
+}
+
+fn parse_moderation(s: &str) -> Result<lumbar_store::Moderation, String> {
+    lumbar_store::Moderation::parse(s).ok_or_else(|| "use pending, approved or hidden".to_owned())
 }
 
 fn parse_style(s: &str) -> Result<lumbar_core::matching::MassageStyle, String> {
@@ -233,6 +278,7 @@ fn main() -> ExitCode {
                 Ok(ExitCode::SUCCESS)
             })
         }),
+        Command::Serve { listen, demo } => serve::run(&cli.db, &listen, demo),
         Command::Find(f) => with_store(&cli.db, move |store| {
             Box::pin(async move {
                 let args = find::FindArgs {
@@ -266,6 +312,39 @@ fn main() -> ExitCode {
                 );
                 for (status, n) in &s.verify.by_status {
                     println!("  {status:<24} {n:>4}");
+                }
+                Ok(ExitCode::SUCCESS)
+            })
+        }),
+        Command::Feedback(cmd) => with_store(&cli.db, move |store| {
+            Box::pin(async move {
+                match cmd {
+                    FeedbackCommand::List { state, limit, json } => {
+                        let items = store.feedback(state, limit).await?;
+                        if json {
+                            for f in &items {
+                                println!("{}", serde_json::to_string(f)?);
+                            }
+                        } else if items.is_empty() {
+                            println!("no feedback yet");
+                        } else {
+                            for f in &items {
+                                println!(
+                                    "#{:<5} {}  {:<10} {:<8} {:<9} {}",
+                                    f.id,
+                                    f.created_at,
+                                    f.page,
+                                    if f.helpful { "helpful" } else { "not" },
+                                    f.moderation.as_str(),
+                                    f.comment.replace('\n', " ")
+                                );
+                            }
+                        }
+                    }
+                    FeedbackCommand::Moderate { id, state } => {
+                        anyhow::ensure!(store.moderate_feedback(id, state).await?, "no feedback #{id}");
+                        println!("feedback #{id} is now {}", state.as_str());
+                    }
                 }
                 Ok(ExitCode::SUCCESS)
             })
@@ -306,7 +385,9 @@ fn with_store(
 async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         ImportCommand::Nppes { file, strict } => {
-            let s = import::nppes(store, &file, strict).await?;
+            let mut bar = progress::Bar::new();
+            let s = import::nppes(store, &file, strict, &mut |p| bar.update(p)).await?;
+            bar.finish();
             println!(
                 "NPPES {}: {} rows read, {} therapists and places found: {} inserted, {} updated, {} unchanged; \
                  {} deactivated; {} without a known ZIP; {} rejected",
@@ -331,7 +412,12 @@ async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand) -> anyh
             }
         }
         ImportCommand::Roster { format, file, strict, imported_on } => {
-            let s = import::roster(store, &format, &file, strict, imported_on.unwrap_or_else(today)).await?;
+            let mut bar = progress::Bar::new();
+            let s = import::roster(store, &format, &file, strict, imported_on.unwrap_or_else(today), &mut |p| {
+                bar.update(p)
+            })
+            .await?;
+            bar.finish();
             println!(
                 "{} roster {}: {} rows read, {} massage-therapy licenses, {} other professions skipped, {} rejected; {}",
                 s.state,

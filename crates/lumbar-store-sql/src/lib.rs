@@ -15,9 +15,9 @@ use lumbar_core::directory::{
 };
 use lumbar_core::matching::{Candidate, PlaceKind};
 use lumbar_store::{
-    ImportKind, ImportRun, LicenseClaim, LicenseView, ListingUpsert, PracticeView, ProviderUpsert, Published, Result,
-    Review, RosterSnapshot, RunId, Store, StoreError, TherapistDetail, TherapistFilter, TherapistView, UpsertCounts,
-    Verification, ZipCentroid, listing_hash, provider_hash,
+    Feedback, ImportKind, ImportRun, LicenseClaim, LicenseView, ListingUpsert, Moderation, PracticeView,
+    ProviderUpsert, Published, Result, Review, RosterSnapshot, RunId, Store, StoreError, TherapistDetail,
+    TherapistFilter, TherapistView, UpsertCounts, Verification, ZipCentroid, listing_hash, provider_hash,
 };
 use sqlx::AnyPool;
 use sqlx::any::AnyRow;
@@ -174,9 +174,26 @@ impl Store for SqlStore {
         if batch.is_empty() {
             return Ok(counts);
         }
+        // One row per NPI: a later or newer record in the same batch wins.
+        let mut latest: HashMap<Npi, &ProviderUpsert> = HashMap::with_capacity(batch.len());
+        for p in batch {
+            match latest.get(&p.record.npi) {
+                Some(prev) if prev.record.last_update > p.record.last_update => counts.unchanged += 1,
+                Some(_) => {
+                    counts.unchanged += 1;
+                    latest.insert(p.record.npi, p);
+                }
+                None => {
+                    latest.insert(p.record.npi, p);
+                }
+            }
+        }
+        let mut rows: Vec<&ProviderUpsert> = latest.into_values().collect();
+        rows.sort_by_key(|p| p.source_line);
+
         let mut tx = self.pool.begin().await.map_err(q)?;
         let mut existing: HashMap<String, (i64, Option<String>, String)> = HashMap::new();
-        for chunk in batch.chunks(500) {
+        for chunk in rows.chunks(500) {
             let sql = format!(
                 "SELECT id, npi, last_update, content_hash FROM therapists WHERE npi IN ({})",
                 placeholders(1, chunk.len())
@@ -196,20 +213,18 @@ impl Store for SqlStore {
                 );
             }
         }
-        for p in batch {
+        let mut new_rows: Vec<(&ProviderUpsert, String)> = Vec::new();
+        for p in rows {
             let r = &p.record;
             let npi = r.npi.to_string();
             let hash = provider_hash(r, p.lat, p.lon);
             let incoming_update = r.last_update.map(|d| d.to_string());
-            let therapist_id = match existing.get(&npi) {
-                Some((_, _, stored_hash)) if *stored_hash == hash => {
-                    counts.unchanged += 1;
-                    continue;
-                }
+            match existing.get(&npi) {
+                None => new_rows.push((p, hash)),
+                Some((_, _, stored_hash)) if *stored_hash == hash => counts.unchanged += 1,
+                // an older (or undated) record never overwrites a newer one
                 Some((_, Some(stored), _)) if incoming_update.as_ref().is_none_or(|inc| inc < stored) => {
-                    // an older (or undated) record never overwrites a newer one
                     counts.unchanged += 1;
-                    continue;
                 }
                 Some((id, _, _)) => {
                     let sql = "UPDATE therapists SET kind = $1, name = $2, last_name = $3, first_name = $4, credential = $5, \
@@ -221,23 +236,64 @@ source_line = $21 WHERE id = $22";
                         .execute(&mut *tx)
                         .await
                         .map_err(q)?;
+                    replace_licenses(&mut tx, *id, &r.licenses).await?;
                     counts.updated += 1;
-                    *id
                 }
-                None => {
-                    let sql = format!(
-                        "INSERT INTO therapists ({THERAPIST_COLUMNS}) VALUES ({}) RETURNING id",
-                        placeholders(1, 22)
-                    );
-                    let row = bind_provider(sqlx::query(AssertSqlSafe(sql)), p, &hash, run, true)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(q)?;
-                    counts.inserted += 1;
-                    row.try_get(0).map_err(q)?
+            }
+        }
+        // New providers: multi-row inserts, then all their licenses at once (nothing to replace).
+        let mut new_licenses: Vec<(i64, String, String, String)> = Vec::new();
+        for chunk in new_rows.chunks(400) {
+            let mut sql = format!("INSERT INTO therapists ({THERAPIST_COLUMNS}) VALUES ");
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push_str(", ");
                 }
-            };
-            replace_licenses(&mut tx, therapist_id, &r.licenses).await?;
+                sql.push('(');
+                sql.push_str(&placeholders(i * 22 + 1, 22));
+                sql.push(')');
+            }
+            sql.push_str(" RETURNING id, npi");
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for (p, hash) in chunk {
+                query = bind_provider(query, p, hash, run, true);
+            }
+            let mut ids: HashMap<String, i64> = HashMap::with_capacity(chunk.len());
+            for r in query.fetch_all(&mut *tx).await.map_err(q)? {
+                ids.insert(r.try_get(1).map_err(q)?, r.try_get(0).map_err(q)?);
+            }
+            for (p, _) in chunk {
+                let id = *ids
+                    .get(&p.record.npi.to_string())
+                    .ok_or_else(|| StoreError::Query("an inserted therapist returned no id".into()))?;
+                let mut seen: Vec<(String, String)> = Vec::new();
+                for l in &p.record.licenses {
+                    if let Some(key) = normalize_license(&l.number) {
+                        let state = l.state.as_str().to_owned();
+                        if !seen.contains(&(state.clone(), key.clone())) {
+                            seen.push((state.clone(), key.clone()));
+                            new_licenses.push((id, state, l.number.clone(), key));
+                        }
+                    }
+                }
+            }
+            counts.inserted += chunk.len() as u64;
+        }
+        for chunk in new_licenses.chunks(1000) {
+            let mut sql = String::from("INSERT INTO licenses (therapist_id, state, number, license_key) VALUES ");
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('(');
+                sql.push_str(&placeholders(i * 4 + 1, 4));
+                sql.push(')');
+            }
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for (id, state, number, key) in chunk {
+                query = query.bind(*id).bind(state.clone()).bind(number.clone()).bind(key.clone());
+            }
+            query.execute(&mut *tx).await.map_err(q)?;
         }
         tx.commit().await.map_err(q)?;
         Ok(counts)
@@ -763,6 +819,64 @@ source_line = $21 WHERE id = $22";
             });
         }
         Ok(out)
+    }
+
+    async fn add_feedback(&self, page: &str, helpful: bool, comment: &str) -> Result<i64> {
+        let row = sqlx::query(
+            "INSERT INTO feedback (page, helpful, comment, moderation, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(page)
+        .bind(i64::from(helpful))
+        .bind(comment)
+        .bind(Moderation::Pending.as_str())
+        .bind(now_rfc3339())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(q)?;
+        row.try_get(0).map_err(q)
+    }
+
+    async fn feedback(&self, moderation: Option<Moderation>, limit: u32) -> Result<Vec<Feedback>> {
+        let base = "SELECT id, page, helpful, comment, moderation, created_at FROM feedback";
+        let rows = match moderation {
+            Some(m) => {
+                sqlx::query(AssertSqlSafe(format!("{base} WHERE moderation = $1 ORDER BY id DESC LIMIT $2")))
+                    .bind(m.as_str())
+                    .bind(i64::from(limit))
+                    .fetch_all(&self.pool)
+                    .await
+            }
+            None => {
+                sqlx::query(AssertSqlSafe(format!("{base} ORDER BY id DESC LIMIT $1")))
+                    .bind(i64::from(limit))
+                    .fetch_all(&self.pool)
+                    .await
+            }
+        }
+        .map_err(q)?;
+        rows.iter()
+            .map(|r| {
+                let m: String = r.try_get(4).map_err(q)?;
+                Ok(Feedback {
+                    id: r.try_get(0).map_err(q)?,
+                    page: r.try_get(1).map_err(q)?,
+                    helpful: r.try_get::<i64, _>(2).map_err(q)? != 0,
+                    comment: r.try_get(3).map_err(q)?,
+                    moderation: Moderation::parse(&m).ok_or(StoreError::Corrupt { table: "feedback", problem: m })?,
+                    created_at: r.try_get(5).map_err(q)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn moderate_feedback(&self, id: i64, moderation: Moderation) -> Result<bool> {
+        let done = sqlx::query("UPDATE feedback SET moderation = $1 WHERE id = $2")
+            .bind(moderation.as_str())
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(q)?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn replace_centroids(&self, rows: &[ZipCentroid]) -> Result<()> {

@@ -89,6 +89,33 @@ async fn assessment_drives_the_list() {
 }
 
 #[test]
+fn cross_state_radius_keeps_the_license_of_the_therapists_own_state() {
+    let dir = temp_dir("find-cross-state");
+    let db = format!("sqlite:{}", dir.join("t.db").display());
+    lumbar_ok(&db, &["demo", "load", "--today", "2026-11-25"]);
+    // Portland, OR: the Vancouver, WA therapist is across the river, licensed in WA.
+    let out = find(&db, &["--zip", "97201", "--radius-miles", "15"]);
+    let results = out["results"].as_array().unwrap();
+    let tom = results.iter().find(|r| r["name"] == "Tom Harlow").expect("found across the state line");
+    assert_eq!(tom["license"]["state"], "WA");
+    assert_eq!(tom["license"]["status"], "verified_active");
+    assert!(tom["why"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("verified active in WA")));
+}
+
+#[test]
+fn feedback_can_be_listed_and_moderated_from_the_cli() {
+    let dir = temp_dir("feedback-cli");
+    let db = format!("sqlite:{}", dir.join("t.db").display());
+    assert!(lumbar_ok(&db, &["feedback", "list"]).contains("no feedback yet"));
+    let out = lumbar(&["--db", &db, "feedback", "moderate", "7", "hidden"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no feedback #7"));
+    let out = lumbar(&["--db", &db, "feedback", "list", "--state", "maybe"], "");
+    assert_eq!(out.status.code(), Some(2), "clap rejects a bad state");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pending, approved or hidden"));
+}
+
+#[test]
 fn unknown_zip_and_empty_area_are_clear() {
     let dir = temp_dir("find-errors");
     let db = format!("sqlite:{}", dir.join("t.db").display());

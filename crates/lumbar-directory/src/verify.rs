@@ -1,4 +1,4 @@
-//! `lumbar verify`: every claimed license checked against its state's current roster.
+//! Verification: every claimed license checked against its state's current roster.
 //!
 //! The decision is `lumbar_core::directory::verify_claim` (pure); this module loads rosters
 //! once per state, keeps the evidence, and saves only what changed, so a re-run changes
@@ -28,7 +28,7 @@ struct IndexedRoster {
 
 /// Verifies every claimed license. `today` decides expiry and stamps decisions that rest on
 /// no roster (state regulation, no roster imported).
-pub async fn run(store: &dyn Store, today: Date) -> anyhow::Result<VerifySummary> {
+pub async fn run(store: &dyn Store, today: Date) -> crate::Result<VerifySummary> {
     let claims = store.license_claims().await?;
     let mut rosters: HashMap<StateCode, Option<IndexedRoster>> = HashMap::new();
     let mut summary = VerifySummary::default();

@@ -1,16 +1,16 @@
-//! `lumbar demo load`: the fictional demo directory (`data/demo/`) into a database, through
+//! The fictional demo directory (`data/demo/`) into a database, through
 //! the same roads real data takes: listings and profiles through the `Store`, the demo
 //! rosters through the real roster importer, statuses through `lumbar verify`.
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use lumbar_core::directory::{Address, ClaimedLicense, Date, EntityKind, Profile, ProfileField, StateCode, Training};
 use lumbar_core::matching::{Gender, MassageStyle, PlaceKind};
 use lumbar_store::{ImportKind, ListingUpsert, Review, Store};
 use serde::Deserialize;
 
-use crate::{import, verify};
+use crate::pipeline as import;
+use crate::{DirectoryError, Result, verify};
 
 const DIRECTORY: &str = include_str!("../../../data/demo/directory.toml");
 const ROSTERS: &[(&str, &str, &[u8])] = &[
@@ -82,16 +82,17 @@ pub struct DemoSummary {
 }
 
 /// Loads the demo directory and rosters, then verifies. Idempotent.
-pub async fn load(store: &dyn Store, today: Date) -> anyhow::Result<DemoSummary> {
-    let file: DemoFile = toml::from_str(DIRECTORY).context("data/demo/directory.toml")?;
+pub async fn load(store: &dyn Store, today: Date) -> Result<DemoSummary> {
+    let file: DemoFile =
+        toml::from_str(DIRECTORY).map_err(|e| DirectoryError::Invalid(format!("data/demo/directory.toml: {e}")))?;
     let centroids = import::centroid_map(store).await?;
     let run = store.begin_import(ImportKind::Demo, "data/demo/directory.toml").await?;
     let mut summary = DemoSummary::default();
     for l in &file.listing {
-        let state = StateCode::parse(&l.state).map_err(|e| anyhow::anyhow!("demo listing {}: {e}", l.key))?;
-        let license_state =
-            StateCode::parse(&l.license.state).map_err(|e| anyhow::anyhow!("demo listing {}: {e}", l.key))?;
-        let kind = EntityKind::parse(&l.kind).with_context(|| format!("demo listing {}: kind", l.key))?;
+        let bad = |e: String| DirectoryError::Invalid(format!("demo listing {}: {e}", l.key));
+        let state = StateCode::parse(&l.state).map_err(bad)?;
+        let license_state = StateCode::parse(&l.license.state).map_err(bad)?;
+        let kind = EntityKind::parse(&l.kind).ok_or_else(|| bad(format!("unknown kind {}", l.kind)))?;
         let coords = centroids.get(&l.zip).copied();
         let (address, line2) = match l.address.split_once(", ") {
             Some((a, b)) => (a.to_owned(), b.to_owned()),
@@ -135,7 +136,9 @@ pub async fn load(store: &dyn Store, today: Date) -> anyhow::Result<DemoSummary>
             verified: l.verified.clone(),
         };
         let problems = profile.problems();
-        anyhow::ensure!(problems.is_empty(), "demo listing {}: {}", l.key, problems.join("; "));
+        if !problems.is_empty() {
+            return Err(bad(problems.join("; ")));
+        }
         store.save_profile(id, &profile).await?;
         let reviews: Vec<Review> = l.reviews.iter().map(|&rating| Review { rating, comment: String::new() }).collect();
         let endorsements: Vec<String> =
@@ -143,12 +146,16 @@ pub async fn load(store: &dyn Store, today: Date) -> anyhow::Result<DemoSummary>
         store.replace_recommendations(id, "demo", &reviews, &endorsements).await?;
         summary.listings += 1;
     }
-    let dir = std::env::temp_dir().join(format!("lumbar-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
+    // One folder per call: loads may run concurrently in one process (tests, servers).
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("lumbar-demo-{}-{call}", std::process::id()));
+    let io = |e: std::io::Error| DirectoryError::Invalid(format!("writing the demo rosters to {}: {e}", dir.display()));
+    std::fs::create_dir_all(&dir).map_err(io)?;
     for (format, name, bytes) in ROSTERS {
         let path: PathBuf = dir.join(name);
-        std::fs::write(&path, bytes)?;
-        let s = import::roster(store, format, &path, true, today).await?;
+        std::fs::write(&path, bytes).map_err(io)?;
+        let s = import::roster(store, format, &path, true, today, &mut |_| {}).await?;
         summary.roster_licenses += s.licenses;
     }
     std::fs::remove_dir_all(&dir).ok();

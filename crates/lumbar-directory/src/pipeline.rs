@@ -1,21 +1,20 @@
-//! `lumbar import nppes|roster|zcta`: official files into the directory, streaming, in
-//! transactional batches, with a progress bar on a terminal and a summary at the end.
+//! Official files into the directory: streaming, in transactional batches, with progress
+//! reported to the caller and a summary at the end.
 //!
 //! A killed import leaves every committed batch consistent; running it again completes it
 //! (upserts are idempotent; a roster only becomes current when fully staged).
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::IsTerminal;
 use std::path::Path;
 
-use anyhow::Context;
-use indicatif::{ProgressBar, ProgressStyle};
 use lumbar_core::directory::{Date, Npi, StateCode};
 use lumbar_import::nppes::{NppesItem, NppesReader};
 use lumbar_import::roster::{self, RosterItem, RosterReader};
 use lumbar_import::zcta;
 use lumbar_store::{ImportKind, ProviderUpsert, Published, RosterDigest, Store, UpsertCounts, ZipCentroid};
 use serde::Serialize;
+
+use crate::{DirectoryError, Result};
 
 /// At most this many rejected rows are listed line by line; all are counted.
 const LISTED_REJECTS: usize = 20;
@@ -71,25 +70,26 @@ pub struct RosterSummary {
     pub published: Option<Published>,
 }
 
-fn progress(total: Option<u64>) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(total.unwrap_or(0));
-    let style = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({binary_bytes_per_sec}, ETA {eta}) {msg}",
-    )
-    .unwrap_or_else(|_| ProgressStyle::default_bar());
-    bar.set_style(style);
-    bar
+/// Progress of a running import, for a progress bar.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Progress {
+    /// Bytes read so far (uncompressed).
+    pub bytes_read: u64,
+    /// Total bytes, when known.
+    pub total_bytes: Option<u64>,
+    /// Rows read so far.
+    pub rows: u64,
 }
+
+/// Receives progress now and then (a no-op is fine).
+pub type ProgressFn<'a> = &'a mut (dyn FnMut(Progress) + Send);
 
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// The ZIP centroid table: the imported one when present, else the shipped 2021 table.
-pub async fn centroid_map(store: &dyn Store) -> anyhow::Result<HashMap<String, (f64, f64)>> {
+pub async fn centroid_map(store: &dyn Store) -> Result<HashMap<String, (f64, f64)>> {
     let stored = store.centroids().await?;
     Ok(if stored.is_empty() {
         zcta::shipped().into_iter().map(|c| (c.zip, (c.lat, c.lon))).collect()
@@ -99,11 +99,10 @@ pub async fn centroid_map(store: &dyn Store) -> anyhow::Result<HashMap<String, (
 }
 
 /// Imports an NPPES monthly or weekly file (`.csv` or `.zip`).
-pub async fn nppes(store: &dyn Store, path: &Path, strict: bool) -> anyhow::Result<NppesSummary> {
+pub async fn nppes(store: &dyn Store, path: &Path, strict: bool, progress: ProgressFn<'_>) -> Result<NppesSummary> {
     let centroids = centroid_map(store).await?;
     let known = store.known_npis().await?;
     let mut reader = NppesReader::open(path, known)?;
-    let bar = progress(reader.stats().total_bytes);
     let run = store.begin_import(ImportKind::Nppes, &file_name(path)).await?;
     let mut summary = NppesSummary::default();
     let mut batch: Vec<ProviderUpsert> = Vec::with_capacity(BATCH);
@@ -128,9 +127,8 @@ pub async fn nppes(store: &dyn Store, path: &Path, strict: bool) -> anyhow::Resu
             NppesItem::Rejected { line, reason } => {
                 summary.rejected += 1;
                 if strict {
-                    bar.finish_and_clear();
                     store.upsert_providers(run, &batch).await?;
-                    anyhow::bail!("line {line}: {reason} (stopped by --strict; rows before it were imported)");
+                    return Err(DirectoryError::Strict { line, reason, what: "rows before it were imported" });
                 }
                 if summary.rejected_rows.len() < LISTED_REJECTS {
                     summary.rejected_rows.push(Rejected { line, reason });
@@ -143,7 +141,8 @@ pub async fn nppes(store: &dyn Store, path: &Path, strict: bool) -> anyhow::Resu
         }
         items += 1;
         if items.is_multiple_of(4096) {
-            bar.set_position(reader.stats().bytes_read);
+            let stats = reader.stats();
+            progress(Progress { bytes_read: stats.bytes_read, total_bytes: stats.total_bytes, rows: stats.rows });
         }
     }
     summary.counts += store.upsert_providers(run, &batch).await?;
@@ -151,8 +150,7 @@ pub async fn nppes(store: &dyn Store, path: &Path, strict: bool) -> anyhow::Resu
         summary.deactivated += store.deactivate(run, chunk).await?;
     }
     summary.rows = reader.stats().rows;
-    bar.finish_and_clear();
-    store.finish_import(run, &serde_json::to_string(&summary)?).await?;
+    store.finish_import(run, &serde_json::to_string(&summary).unwrap_or_default()).await?;
     Ok(summary)
 }
 
@@ -163,11 +161,12 @@ pub async fn roster(
     path: &Path,
     strict: bool,
     imported_on: Date,
-) -> anyhow::Result<RosterSummary> {
+    progress: ProgressFn<'_>,
+) -> Result<RosterSummary> {
     let profile = roster::profile(format)?;
-    let state = StateCode::parse(&profile.state).map_err(|e| anyhow::anyhow!("profile {format}: {e}"))?;
+    let state =
+        StateCode::parse(&profile.state).map_err(|e| DirectoryError::Invalid(format!("profile {format}: {e}")))?;
     let mut reader = RosterReader::open(path, &profile)?;
-    let bar = progress(reader.stats().total_bytes);
     let run = store.begin_import(ImportKind::Roster, &file_name(path)).await?;
     let mut summary = RosterSummary { state: state.to_string(), ..RosterSummary::default() };
     let mut batch = Vec::with_capacity(BATCH);
@@ -182,8 +181,7 @@ pub async fn roster(
             RosterItem::Rejected { line, reason } => {
                 summary.rejected += 1;
                 if strict {
-                    bar.finish_and_clear();
-                    anyhow::bail!("line {line}: {reason} (stopped by --strict; the roster was not published)");
+                    return Err(DirectoryError::Strict { line, reason, what: "the roster was not published" });
                 }
                 if summary.rejected_rows.len() < LISTED_REJECTS {
                     summary.rejected_rows.push(Rejected { line, reason });
@@ -193,7 +191,8 @@ pub async fn roster(
         if batch.len() >= BATCH {
             store.stage_roster_rows(run, &batch).await?;
             batch.clear();
-            bar.set_position(reader.stats().bytes_read);
+            let stats = reader.stats();
+            progress(Progress { bytes_read: stats.bytes_read, total_bytes: stats.total_bytes, rows: stats.rows });
         }
     }
     store.stage_roster_rows(run, &batch).await?;
@@ -203,14 +202,14 @@ pub async fn roster(
     summary.licenses = stats.licenses;
     summary.not_massage = stats.not_massage;
     summary.unknown_statuses = stats.unknown_statuses.clone();
-    bar.finish_and_clear();
-    store.finish_import(run, &serde_json::to_string(&summary)?).await?;
+    store.finish_import(run, &serde_json::to_string(&summary).unwrap_or_default()).await?;
     Ok(summary)
 }
 
 /// Replaces the ZIP centroid table from a Census Gazetteer ZCTA file.
-pub async fn zcta_file(store: &dyn Store, path: &Path) -> anyhow::Result<u64> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+pub async fn zcta_file(store: &dyn Store, path: &Path) -> Result<u64> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| DirectoryError::Invalid(format!("cannot open {}: {e}", path.display())))?;
     let rows = zcta::read_gazetteer(std::io::BufReader::new(file))?;
     let run = store.begin_import(ImportKind::Zcta, &file_name(path)).await?;
     let centroids: Vec<ZipCentroid> =

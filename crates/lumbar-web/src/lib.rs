@@ -1,0 +1,83 @@
+//! # lumbar-web
+//!
+//! The web face of lumbar: the safety check as server-rendered, accessible HTML that works
+//! with JavaScript off, the pages around it (evidence, about, privacy, disclaimer), the
+//! therapist finder and profiles, the intake summary, feedback, and the JSON API v1 with its
+//! OpenAPI document — all from one function, [`app`].
+//!
+//! - [`state`]: [`AppState`] and [`WebConfig`];
+//! - [`routes`]: the router, one module per area (pages, check, api, health);
+//! - [`check_flow`]: the multi-step questionnaire as a pure state machine;
+//! - [`directory`], [`search`]: the cached geo index over the store, and search parameters;
+//! - [`intake`]: what the "Prepare for your visit" summary says;
+//! - [`i18n`]: Fluent messages (English, Spanish) and language negotiation;
+//! - [`csrf`], [`security`]: CSRF tokens, security headers, rate limits;
+//! - [`error`]: the one error type, rendered as a page or as `application/problem+json`;
+//! - [`content`], [`views`], [`assets`]: cited statements, template frame, stylesheet.
+//!
+//! Privacy: answers are health data. They travel only in the bodies of `POST` requests
+//! and responses (never in URLs, cookies or logs) — also to the finder and the intake
+//! summary — nothing of them is stored, and the request log has method, path, status and
+//! latency only.
+
+pub mod assets;
+pub mod check_flow;
+pub mod content;
+mod cookies;
+pub mod csrf;
+pub mod directory;
+pub mod error;
+pub mod i18n;
+pub mod intake;
+pub mod routes;
+pub mod search;
+pub mod security;
+pub mod state;
+pub mod views;
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+pub use routes::app;
+pub use state::{AppState, ConfigError, IndexRefresh, RateLimit, Secret, WebConfig};
+
+/// Serves the app on `listener` until Ctrl-C or SIGTERM, then finishes the requests in
+/// flight.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    serve_with_shutdown(listener, state, shutdown_signal()).await
+}
+
+/// Serves the app on `listener` until `shutdown` completes (tests and embedders).
+pub async fn serve_with_shutdown(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown).await
+}
+
+/// Completes on Ctrl-C, or on SIGTERM where there is one.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,475 @@
+//! `/find`: licensed massage therapists near a ZIP code.
+//!
+//! - `GET /find?zip=…&radius_miles=…&…` is a plain search: its parameters are the search
+//!   only ([`crate::search`]), never health data, so the URL can be shared.
+//! - `POST /find` comes from the result page's "Find a therapist for me": the answers ride
+//!   along in hidden fields (as in the check), are assessed again here, and the screening
+//!   is applied — not advisable now → no list and the clinician message; pregnancy →
+//!   prenatal only; `no_deep_tissue` → the ranking rule (all inside `GeoIndex::search`
+//!   given `Needs::from_assessment`). Every form on that page keeps carrying the answers
+//!   in hidden fields; none goes in a URL.
+//!
+//! Empty states say what happened and what to do: the ZIP is not known, nobody is within
+//! the radius, or the server runs without a directory.
+
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Form, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use lumbar_core::directory::VerificationStatus;
+use lumbar_core::matching::{Gender, MatchResult, Needs, Outcome, PlaceKind};
+use lumbar_core::screening::{Assessment, Ruleset};
+
+use crate::check_flow::{self, FormValues};
+use crate::csrf::CsrfToken;
+use crate::directory::{Listing, Snapshot};
+use crate::error::AppError;
+use crate::i18n::{Arg, Lang};
+use crate::routes::{Shared, lang_switch, remember_lang, with_status};
+use crate::search::{self, Mode, PAGE_RADIUS, Parsed, RADII};
+use crate::views::Chrome;
+
+/// The id of the search form (the language switch submits it on a screened search).
+const FORM_ID: &str = "find-form";
+
+/// The finder routes.
+pub fn router() -> Router<Arc<Shared>> {
+    Router::new().route("/find", get(find_get).post(find_post))
+}
+
+/// What a finished check brings to the finder and to the intake summary.
+pub(crate) struct Screening {
+    /// What the screening asks of a therapist.
+    pub needs: Needs,
+    /// The hidden fields carrying the answers on.
+    pub hidden: Vec<(String, String)>,
+    /// The triage word (`urgent_medical`).
+    pub triage: &'static str,
+    /// Precaution labels from the rule set.
+    pub precautions: Vec<String>,
+}
+
+impl Screening {
+    pub(crate) fn new(rs: &Ruleset, a: &Assessment<'_>, progress: &check_flow::Progress) -> Screening {
+        Screening {
+            needs: Needs::from_assessment(a),
+            hidden: check_flow::carry(&rs.questionnaire, progress),
+            triage: a.triage.as_str(),
+            precautions: a.precaution_ids().filter_map(|id| rs.precaution(id)).map(|p| p.label.clone()).collect(),
+        }
+    }
+
+    /// The clinician message for a triage where massage is not advisable now.
+    pub(crate) fn clinician_text(&self, c: &Chrome<'_>) -> String {
+        c.t(&format!("result-next-{}", self.triage.replace('_', "-")))
+    }
+}
+
+async fn find_get(
+    State(shared): State<Arc<Shared>>,
+    lang: Lang,
+    csrf: CsrfToken,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    let pairs: Vec<(String, String)> =
+        query.map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect()).unwrap_or_default();
+    render(&shared, lang, &csrf, &pairs, None).await
+}
+
+async fn find_post(
+    State(shared): State<Arc<Shared>>,
+    lang: Lang,
+    csrf: CsrfToken,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let rs = &shared.state.ruleset;
+    let form = FormValues::new(pairs.clone());
+    let switch_to = lang_switch(&form)?;
+    let (answers, progress) = check_flow::finished(rs, &form).map_err(|_| AppError::BadForm)?;
+    let assessment = rs.assess(&answers);
+    let screening = Screening::new(rs, &assessment, &progress);
+    let lang = switch_to.unwrap_or(lang);
+    let mut resp = render(&shared, lang, &csrf, &pairs, Some(screening)).await?;
+    if let Some(l) = switch_to {
+        remember_lang(&shared, &mut resp, l);
+    }
+    Ok(resp)
+}
+
+/// An option of a select.
+struct Opt {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+/// A link in the error summary.
+struct ErrorLink {
+    href: &'static str,
+    message: String,
+}
+
+/// One therapist or place in the list.
+struct ResultView {
+    href: String,
+    name: String,
+    kind: String,
+    distance: String,
+    verified: bool,
+    badge_label: String,
+    badge_status: String,
+    badge_evidence: String,
+    styles: String,
+    why: Vec<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "find.html")]
+struct FindPage<'a> {
+    c: Chrome<'a>,
+    csrf: String,
+    title: String,
+    available: bool,
+    clinician: bool,
+    clinician_text: String,
+    screened: bool,
+    applied: Vec<String>,
+    precautions: Vec<String>,
+    hidden: Vec<(String, String)>,
+    post: bool,
+    errors: Vec<ErrorLink>,
+    zip: String,
+    zip_error: Option<String>,
+    radius: Vec<Opt>,
+    radius_error: Option<String>,
+    styles: Vec<Opt>,
+    style_error: Option<String>,
+    languages: Vec<Opt>,
+    language_error: Option<String>,
+    genders: Vec<Opt>,
+    gender_error: Option<String>,
+    max_price: String,
+    max_price_error: Option<String>,
+    insurers: Vec<Opt>,
+    insurance_error: Option<String>,
+    kinds: Vec<Opt>,
+    kind_error: Option<String>,
+    unverified: bool,
+    unverified_error: Option<String>,
+    searched: bool,
+    notice: String,
+    hints: Vec<String>,
+    larger_href: String,
+    larger_text: String,
+    summary: String,
+    results: Vec<ResultView>,
+}
+
+/// The page's words for a parameter problem.
+fn problem_text(c: &Chrome<'_>, field: &str, code: &str) -> String {
+    match (field, code) {
+        ("zip", "missing") => c.t("find-error-zip-missing"),
+        ("zip", _) => c.t("find-error-zip-invalid"),
+        ("radius_miles", _) => c.t("find-error-radius"),
+        ("max_price", "out_of_range") => c.tn("find-error-price-range", "max", search::MAX_PRICE as usize),
+        ("max_price", _) => c.t("find-error-price-invalid"),
+        _ => c.t("find-error-choice"),
+    }
+}
+
+fn anchor(field: &str) -> &'static str {
+    match field {
+        "zip" => "#find-zip",
+        "radius_miles" => "#find-radius",
+        "style" => "#find-style",
+        "language" => "#find-language",
+        "gender" => "#find-gender",
+        "max_price" => "#find-max-price",
+        "insurance" => "#find-insurance",
+        "kind" => "#find-kind",
+        _ => "#find-unverified",
+    }
+}
+
+fn options(
+    any: String,
+    values: impl Iterator<Item = (String, String)>,
+    chosen: Option<&str>,
+    keep_unknown: bool,
+) -> Vec<Opt> {
+    let mut list = vec![Opt { value: String::new(), label: any, selected: chosen.is_none() }];
+    for (value, label) in values {
+        let selected = chosen == Some(value.as_str());
+        list.push(Opt { value, label, selected });
+    }
+    if keep_unknown
+        && let Some(v) = chosen
+        && !list.iter().any(|o| o.selected)
+    {
+        list.push(Opt { value: v.to_owned(), label: v.to_owned(), selected: true });
+    }
+    list
+}
+
+/// The license badge of a result.
+fn badge(c: &Chrome<'_>, r: &MatchResult, listing: Option<&Listing>) -> (bool, String, String, String) {
+    let verified = r.license == Some(VerificationStatus::VerifiedActive);
+    let label = c.t(if verified { "find-badge-verified" } else { "find-badge-unverified" });
+    let state = listing.map(|l| l.state.to_string()).unwrap_or_default();
+    let status = match (r.license, listing.and_then(|l| l.license.as_ref())) {
+        (None, None) => c.ts("license-none", "state", &state),
+        (status, _) => c.tr.ta(
+            "license-in-state",
+            &[("status", Arg::Text(c.license_status(status))), ("state", Arg::Text(state.clone()))],
+        ),
+    };
+    let evidence = evidence_text(c, listing.and_then(|l| l.license.as_ref()));
+    (verified, label, status, evidence)
+}
+
+/// "Source: roster WA roster-wa.csv. Checked on 2026-11-25."
+pub(crate) fn evidence_text(c: &Chrome<'_>, l: Option<&crate::directory::LicenseEvidence>) -> String {
+    match l.map(|l| (l.source.as_deref(), l.checked_at)) {
+        Some((Some(source), Some(date))) => c
+            .tr
+            .ta("license-evidence", &[("source", Arg::Text(source.to_owned())), ("date", Arg::Text(date.to_string()))]),
+        Some((Some(source), None)) => c.ts("license-evidence-source", "source", source),
+        _ => c.t("license-evidence-none"),
+    }
+}
+
+fn result_view(c: &Chrome<'_>, r: &MatchResult, snapshot: &Snapshot) -> ResultView {
+    let listing = snapshot.listing(r.id);
+    let (verified, badge_label, badge_status, badge_evidence) = badge(c, r, listing);
+    ResultView {
+        href: format!("/therapists/{}", r.id),
+        name: listing.map(|l| l.name.clone()).unwrap_or_default(),
+        kind: listing.map(|l| c.kind_label(l.kind)).unwrap_or_default(),
+        distance: if r.distance_miles < 0.05 {
+            c.t("find-distance-near")
+        } else {
+            c.ts("find-distance", "miles", &c.number(r.distance_miles, 1))
+        },
+        verified,
+        badge_label,
+        badge_status,
+        badge_evidence,
+        styles: listing
+            .map(|l| l.styles.iter().map(|s| c.style_label(*s)).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default(),
+        why: r.why.clone(),
+    }
+}
+
+fn screening_lines(c: &Chrome<'_>, s: &Screening) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !s.needs.styles.is_empty() {
+        let styles: Vec<String> =
+            s.needs.styles.iter().map(|st| c.t(&format!("style-{}", st.as_str().replace('_', "-")))).collect();
+        lines.push(c.ts("find-applied-styles", "styles", &styles.join(", ")));
+    }
+    if s.needs.requires_prenatal() {
+        lines.push(c.t("find-applied-prenatal"));
+    }
+    if s.needs.deep_tissue_caution().is_some() {
+        lines.push(c.t("find-applied-deep-tissue"));
+    }
+    lines
+}
+
+async fn render(
+    shared: &Shared,
+    lang: Lang,
+    csrf: &CsrfToken,
+    pairs: &[(String, String)],
+    screening: Option<Screening>,
+) -> Result<Response, AppError> {
+    let mut c = Chrome::new(&shared.i18n, lang, "/find", "find");
+    let parsed = search::parse(pairs, Mode::Page);
+    if screening.is_some() {
+        c.switch_form = Some(FORM_ID);
+    } else if parsed.submitted {
+        let q = parsed.search.page_query(parsed.search.radius_miles);
+        for l in &mut c.switch {
+            l.href = format!("/find?{q}&lang={}", l.code);
+        }
+    }
+    let mut page = FindPage {
+        csrf: csrf.0.clone(),
+        title: c.t("find-title"),
+        available: shared.state.store.is_some(),
+        clinician: false,
+        clinician_text: String::new(),
+        screened: screening.is_some(),
+        applied: screening.as_ref().map(|s| screening_lines(&c, s)).unwrap_or_default(),
+        precautions: screening.as_ref().map(|s| s.precautions.clone()).unwrap_or_default(),
+        hidden: screening.as_ref().map(|s| s.hidden.clone()).unwrap_or_default(),
+        post: screening.is_some(),
+        errors: Vec::new(),
+        zip: parsed.zip_text.clone(),
+        zip_error: None,
+        radius: Vec::new(),
+        radius_error: None,
+        styles: Vec::new(),
+        style_error: None,
+        languages: Vec::new(),
+        language_error: None,
+        genders: Vec::new(),
+        gender_error: None,
+        max_price: parsed.max_price_text.clone(),
+        max_price_error: None,
+        insurers: Vec::new(),
+        insurance_error: None,
+        kinds: Vec::new(),
+        kind_error: None,
+        unverified: parsed.search.include_unverified,
+        unverified_error: None,
+        searched: false,
+        notice: String::new(),
+        hints: Vec::new(),
+        larger_href: String::new(),
+        larger_text: String::new(),
+        summary: String::new(),
+        results: Vec::new(),
+        c,
+    };
+    if let Some(s) = &screening
+        && !s.needs.advisable_now
+    {
+        page.clinician = true;
+        page.clinician_text = s.clinician_text(&page.c);
+        return Ok(page.into_response());
+    }
+    let Some(store) = &shared.state.store else {
+        return Ok(with_status(StatusCode::SERVICE_UNAVAILABLE, page.into_response()));
+    };
+    let config = &shared.state.config;
+    let snapshot = shared
+        .state
+        .directory
+        .get(store, config.index_max_age, &config.refresh)
+        .await
+        .map_err(|e| AppError::store(&e))?;
+    fill_form(&mut page, &parsed, &snapshot);
+    if parsed.submitted && parsed.problems.is_empty() {
+        search_into(&mut page, &parsed, &snapshot, screening.as_ref());
+    }
+    if !page.errors.is_empty() {
+        page.title = format!("{} {}", page.c.t("check-error-title-prefix"), page.title);
+    }
+    Ok(page.into_response())
+}
+
+fn fill_form(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot) {
+    let c = &page.c;
+    let s = &parsed.search;
+    let radius = s.radius_miles;
+    page.radius = RADII
+        .iter()
+        .map(|&n| Opt {
+            value: n.to_string(),
+            label: c.tn("find-radius-option", "miles", n as usize),
+            selected: f64::from(n) == radius || (parsed.problem("radius_miles").is_some() && n == PAGE_RADIUS),
+        })
+        .collect();
+    page.styles = options(
+        c.t("find-any-style"),
+        search::filter_styles().map(|st| (st.as_str().to_owned(), c.style_label(st))),
+        s.style.map(|st| st.as_str()),
+        false,
+    );
+    let mut languages: Vec<(String, String)> =
+        snapshot.languages().iter().map(|l| (l.clone(), c.language_name(l))).collect();
+    languages.sort_by(|a, b| a.1.cmp(&b.1));
+    page.languages = options(c.t("find-any-language"), languages.into_iter(), s.language.as_deref(), true);
+    page.genders = options(
+        c.t("find-any-gender"),
+        Gender::ALL.into_iter().map(|g| (g.as_str().to_owned(), c.gender_label(g))),
+        s.gender.map(Gender::as_str),
+        false,
+    );
+    page.insurers = options(
+        c.t("find-any-insurance"),
+        snapshot.insurers().iter().map(|i| (i.clone(), i.clone())),
+        s.insurance.as_deref(),
+        true,
+    );
+    page.kinds = options(
+        c.t("find-any-kind"),
+        PlaceKind::ALL.into_iter().map(|k| (k.as_str().to_owned(), c.kind_label(k))),
+        s.kind.map(PlaceKind::as_str),
+        false,
+    );
+    let mut errors = Vec::new();
+    for p in &parsed.problems {
+        let message = problem_text(c, p.field, p.code);
+        errors.push(ErrorLink { href: anchor(p.field), message: message.clone() });
+        let slot = match p.field {
+            "zip" => &mut page.zip_error,
+            "radius_miles" => &mut page.radius_error,
+            "style" => &mut page.style_error,
+            "language" => &mut page.language_error,
+            "gender" => &mut page.gender_error,
+            "max_price" => &mut page.max_price_error,
+            "insurance" => &mut page.insurance_error,
+            "kind" => &mut page.kind_error,
+            _ => &mut page.unverified_error,
+        };
+        *slot = Some(message);
+    }
+    page.errors = errors;
+}
+
+fn search_into(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot, screening: Option<&Screening>) {
+    let c = &page.c;
+    let s = &parsed.search;
+    let Some(zip) = s.zip.as_deref() else { return };
+    page.searched = true;
+    let miles = c.number(s.radius_miles, 0);
+    let Some((lat, lon)) = snapshot.locate(zip) else {
+        page.notice = c.ts("find-unknown-zip", "zip", zip);
+        page.hints = vec![c.t("find-unknown-zip-hint")];
+        return;
+    };
+    let outcome = snapshot.search(&s.query(lat, lon, screening.map(|sc| sc.needs.clone())));
+    let results = match outcome {
+        Outcome::SeeClinicianFirst => {
+            // Not reachable: a screening that is not advisable never gets here.
+            page.clinician = true;
+            return;
+        }
+        Outcome::Results(r) => r,
+    };
+    if results.is_empty() {
+        let args = [("miles", Arg::Text(miles.clone())), ("zip", Arg::Text(zip.to_owned()))];
+        page.notice = c.tr.ta(if s.include_unverified { "find-empty-any" } else { "find-empty" }, &args);
+        let mut hints = Vec::new();
+        if let Some(&larger) = RADII.iter().find(|&&n| f64::from(n) > s.radius_miles) {
+            if screening.is_none() {
+                page.larger_href = format!("/find?{}", s.page_query(f64::from(larger)));
+                page.larger_text = c.tn("find-empty-larger-link", "miles", larger as usize);
+            } else {
+                hints.push(c.t("find-empty-larger"));
+            }
+        }
+        if s.filtered() {
+            hints.push(c.t("find-empty-fewer-filters"));
+        }
+        if !s.include_unverified {
+            hints.push(c.t("find-empty-unverified"));
+        }
+        page.hints = hints;
+        return;
+    }
+    page.summary = c.tr.ta(
+        "find-summary",
+        &[("count", Arg::Num(results.len() as f64)), ("miles", Arg::Text(miles)), ("zip", Arg::Text(zip.to_owned()))],
+    );
+    page.results = results.iter().map(|r| result_view(c, r, snapshot)).collect();
+    page.title = c.ts("find-title-results", "zip", zip);
+}

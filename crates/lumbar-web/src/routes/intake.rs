@@ -1,0 +1,114 @@
+//! `POST /intake`: "Prepare for your visit" — the intake summary the person controls,
+//! printable on one page. The answers arrive in hidden fields from the result page (as in
+//! the check), are assessed again, and are summarized by [`crate::intake`]. Nothing is
+//! stored and nothing goes in a URL; when massage is not advisable now there is no summary,
+//! only the clinician message.
+
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Form, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+
+use crate::check_flow::{self, FormValues};
+use crate::csrf::CsrfToken;
+use crate::error::AppError;
+use crate::i18n::{Arg, Lang};
+use crate::intake;
+use crate::routes::check::serde_plain;
+use crate::routes::find::Screening;
+use crate::routes::{Shared, lang_switch, remember_lang};
+use crate::views::Chrome;
+
+/// The id of the form that carries the answers (the language switch submits it).
+const FORM_ID: &str = "intake-form";
+
+/// The intake route.
+pub fn router() -> Router<Arc<Shared>> {
+    Router::new().route("/intake", post(submit))
+}
+
+/// A precaution: its label, and what the therapist is told.
+struct AvoidView {
+    label: String,
+    for_therapist: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "intake.html")]
+struct IntakePage<'a> {
+    c: Chrome<'a>,
+    csrf: String,
+    hidden: Vec<(String, String)>,
+    advisable: bool,
+    clinician_text: String,
+    areas: Vec<String>,
+    pain: String,
+    duration: String,
+    avoid: Vec<AvoidView>,
+    reasons: Vec<String>,
+    pressure: String,
+    style: String,
+    conflicts: Vec<String>,
+    history: Vec<String>,
+    goal: String,
+    styles: Vec<String>,
+    ruleset_version: String,
+}
+
+fn word_key(prefix: &str, word: &str) -> String {
+    format!("{prefix}-{}", word.replace('_', "-"))
+}
+
+async fn submit(
+    State(shared): State<Arc<Shared>>,
+    lang: Lang,
+    csrf: CsrfToken,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let rs = &shared.state.ruleset;
+    let form = FormValues::new(pairs);
+    let switch_to = lang_switch(&form)?;
+    let (answers, progress) = check_flow::finished(rs, &form).map_err(|_| AppError::BadForm)?;
+    let a = rs.assess(&answers);
+    let screening = Screening::new(rs, &a, &progress);
+    let mut c = Chrome::new(&shared.i18n, switch_to.unwrap_or(lang), "/intake", "");
+    c.switch_form = Some(FORM_ID);
+    let summary = intake::summarize(&answers, &a);
+    let advisable = a.massage_advisable_now();
+    let severity = c.t(&format!("severity-{}", serde_plain(&a.pain.severity)));
+    let page = IntakePage {
+        csrf: csrf.0.clone(),
+        hidden: screening.hidden.clone(),
+        advisable,
+        clinician_text: if advisable { String::new() } else { screening.clinician_text(&c) },
+        areas: summary.areas.iter().map(|k| c.t(k)).collect(),
+        pain: c.tr.ta(
+            "result-pain-now-value",
+            &[("now", Arg::Num(f64::from(a.pain.now))), ("severity", Arg::Text(severity))],
+        ),
+        duration: c.t(&format!("duration-{}", serde_plain(&a.duration))),
+        avoid: summary
+            .avoid
+            .iter()
+            .map(|p| AvoidView { label: p.label.clone(), for_therapist: p.for_therapist.clone() })
+            .collect(),
+        reasons: summary.reasons.iter().map(|r| r.title.clone()).collect(),
+        pressure: c.t(&word_key("intake-pressure", summary.pressure)),
+        style: c.t(&word_key("intake-style", summary.style)),
+        conflicts: summary.conflicts.iter().map(|k| c.t(k)).collect(),
+        history: summary.history.iter().map(|k| c.t(k)).collect(),
+        goal: c.t(&word_key("intake-goal", summary.goal)),
+        styles: summary.styles.iter().map(|s| c.t(&word_key("style", s.as_str()))).collect(),
+        ruleset_version: rs.version.clone(),
+        c,
+    };
+    let mut resp = page.into_response();
+    if let Some(l) = switch_to {
+        remember_lang(&shared, &mut resp, l);
+    }
+    Ok(resp)
+}

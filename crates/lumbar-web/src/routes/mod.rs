@@ -1,0 +1,142 @@
+//! The router: every route, and the layers around them.
+//!
+//! | route | what |
+//! |---|---|
+//! | `GET /` | home |
+//! | `GET /check`, `POST /check` | the safety check, one step per group; stop page; result |
+//! | `GET /find` | the finder: a plain search from query parameters (no health data) |
+//! | `POST /find` | the finder with the screening applied (answers in hidden fields) |
+//! | `GET /therapists/{id}` | a therapist's profile with verification evidence |
+//! | `POST /intake` | "Prepare for your visit": the printable intake summary |
+//! | `POST /feedback` | "Was this helpful?" |
+//! | `GET /evidence`, `/about`, `/privacy`, `/disclaimer` | information pages |
+//! | `GET /static/{file}` | the stylesheet (content-hashed name, long cache) |
+//! | `POST /api/v1/assessments` | answers JSON → assessment JSON |
+//! | `GET /api/v1/therapists`, `GET /api/v1/therapists/{id}` | directory search and detail |
+//! | `POST /api/v1/feedback` | feedback JSON → its id |
+//! | `GET /api/openapi.json`, `/api/docs/` | OpenAPI 3.1 document, Swagger UI (vendored) |
+//! | `GET /healthz`, `/readyz` | liveness, readiness |
+//!
+//! Layers, outermost first: request id → trace (method, path, status, latency only) →
+//! security headers → gzip → language → error rendering → timeout → body limit → rate
+//! limit → CSRF → routes.
+
+pub mod api;
+pub mod check;
+pub mod directory_api;
+pub mod feedback;
+pub mod find;
+pub mod health;
+pub mod intake;
+pub mod pages;
+pub mod therapists;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Request, Response, StatusCode, header};
+use axum::middleware::from_fn_with_state;
+use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tracing::Span;
+
+use crate::check_flow::FormValues;
+use crate::error::AppError;
+use crate::i18n::{I18n, LANG_COOKIE, Lang};
+use crate::security::RateLimiter;
+use crate::state::AppState;
+use crate::{assets, cookies, csrf, error, i18n, security};
+
+/// What every handler shares: the caller's state plus what the app builds once.
+pub struct Shared {
+    /// The caller's state.
+    pub state: AppState,
+    /// The loaded messages.
+    pub i18n: I18n,
+    /// Rate-limit buckets.
+    pub limiter: RateLimiter,
+}
+
+/// Builds the whole app: routes, API, OpenAPI document, and every layer.
+pub fn app(state: AppState) -> Router {
+    let config = state.config.clone();
+    let shared = Arc::new(Shared { limiter: RateLimiter::new(config.rate_limit), i18n: I18n::load(), state });
+    let (api_router, _spec) = api::router(&shared.state.ruleset);
+
+    let router = Router::new()
+        .merge(pages::router())
+        .merge(check::router())
+        .merge(find::router())
+        .merge(therapists::router())
+        .merge(intake::router())
+        .merge(feedback::router())
+        .route("/static/{file}", get(assets::serve))
+        .merge(api_router)
+        .fallback(pages::not_found)
+        .layer(from_fn_with_state(shared.clone(), csrf::protect))
+        .layer(from_fn_with_state(shared.clone(), security::rate_limit))
+        .layer(DefaultBodyLimit::max(config.body_limit))
+        .layer(RequestBodyLimitLayer::new(config.body_limit))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
+        .layer(from_fn_with_state(shared.clone(), error::render))
+        .layer(from_fn_with_state(shared.clone(), i18n::negotiate))
+        .layer(CompressionLayer::new());
+    let router = security::header_layers().into_iter().fold(router, |r, layer| r.layer(layer));
+    router
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(make_span)
+                .on_request(())
+                .on_response(on_response)
+                .on_body_chunk(())
+                .on_eos(())
+                .on_failure(()),
+        )
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(shared)
+}
+
+/// The request span: method, path (never the query), request id. Nothing else.
+fn make_span<B>(req: &Request<B>) -> Span {
+    let id = req.extensions().get::<RequestId>().and_then(|id| id.header_value().to_str().ok()).unwrap_or("");
+    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+}
+
+fn on_response<B>(resp: &Response<B>, latency: Duration, _span: &Span) {
+    tracing::info!(status = resp.status().as_u16(), latency_ms = latency.as_millis() as u64, "response");
+}
+
+/// The language a carried-state form (`POST /find`, `POST /intake`) switches to: its
+/// `nav` button says `lang:<code>`; no `nav` means no switch; anything else is a damaged form.
+pub(crate) fn lang_switch(form: &FormValues) -> Result<Option<Lang>, AppError> {
+    match form.get("nav") {
+        None => Ok(None),
+        Some(nav) => nav.strip_prefix("lang:").and_then(Lang::from_tag).map(Some).ok_or(AppError::BadForm),
+    }
+}
+
+/// Remembers a language switched to with a form button, as a `?lang=` link would.
+pub(crate) fn remember_lang<B>(shared: &Shared, resp: &mut Response<B>, lang: Lang) {
+    let cookie = cookies::set(
+        LANG_COOKIE,
+        lang.code(),
+        365 * 24 * 3600,
+        cookies::SameSite::Lax,
+        shared.state.config.secure_cookies,
+    );
+    resp.headers_mut().append(header::SET_COOKIE, cookie);
+}
+
+/// A page answered with another status (an HTML empty state such as "not available").
+pub(crate) fn with_status(status: StatusCode, resp: axum::response::Response) -> axum::response::Response {
+    let mut resp = resp;
+    *resp.status_mut() = status;
+    resp
+}

@@ -1,0 +1,265 @@
+//! `GET /therapists/{id}`: a therapist's or place's profile — credentials with their
+//! verification evidence (state, number, status in words, source, date checked, expiry),
+//! NPI, training, back-pain experience, styles, languages, price, insurance, how to book,
+//! each profile field marked verified or self-reported, and recommendations. A clear note
+//! says when no license is verified active in the practice state. Unknown ids are a 404.
+
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use lumbar_core::directory::{Profile, ProfileField, Provenance, VerificationStatus};
+use lumbar_core::matching::bayesian_rating;
+use lumbar_store::{LicenseView, TherapistDetail};
+
+use crate::error::AppError;
+use crate::i18n::{Arg, Lang};
+use crate::routes::{Shared, with_status};
+use crate::views::Chrome;
+
+/// The profile routes.
+pub fn router() -> Router<Arc<Shared>> {
+    Router::new().route("/therapists/{id}", get(profile))
+}
+
+/// One credential with its evidence.
+struct LicenseRow {
+    state: String,
+    number: String,
+    status: String,
+    verified: bool,
+    source: String,
+    checked: String,
+    expires: String,
+}
+
+/// One profile field.
+struct FieldRow {
+    label: String,
+    value: String,
+    verified: bool,
+    provenance: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "therapist.html")]
+struct ProfilePage<'a> {
+    c: Chrome<'a>,
+    available: bool,
+    name: String,
+    kind: String,
+    credential: String,
+    address: String,
+    inactive: bool,
+    unverified_note: String,
+    licenses: Vec<LicenseRow>,
+    npi: String,
+    has_profile: bool,
+    fields: Vec<FieldRow>,
+    booking_url: String,
+    phone: String,
+    phone_href: String,
+    hours: String,
+    booking_provenance: String,
+    reviews: String,
+    stars: String,
+    rating: String,
+    endorsements: String,
+}
+
+fn provenance(c: &Chrome<'_>, p: Provenance) -> (bool, String) {
+    match p {
+        Provenance::Verified => (true, c.t("profile-verified")),
+        Provenance::SelfReported => (false, c.t("profile-self-reported")),
+    }
+}
+
+fn license_row(c: &Chrome<'_>, l: &LicenseView) -> LicenseRow {
+    LicenseRow {
+        state: l.state.to_string(),
+        number: l.number.clone(),
+        status: c.license_status(l.status),
+        verified: l.status == Some(VerificationStatus::VerifiedActive),
+        source: l.source.clone().unwrap_or_else(|| c.t("profile-not-checked")),
+        checked: l.checked_at.map_or_else(|| c.t("profile-not-checked"), |d| d.to_string()),
+        expires: l.expires.map_or_else(|| c.t("profile-no-expiry"), |d| d.to_string()),
+    }
+}
+
+fn profile_fields(c: &Chrome<'_>, p: &Profile) -> Vec<FieldRow> {
+    let mut rows = Vec::new();
+    let mut push = |label: &str, value: String, field: Option<ProfileField>| {
+        let (verified, provenance) = provenance(c, field.map_or(Provenance::SelfReported, |f| p.provenance(f)));
+        rows.push(FieldRow { label: c.t(label), value, verified, provenance });
+    };
+    push("profile-kind", c.kind_label(p.place_kind), None);
+    if let Some(t) = &p.training {
+        let mut parts = vec![t.school.clone()];
+        if let Some(h) = t.hours {
+            parts.push(c.tn("profile-training-hours", "hours", h as usize));
+        }
+        if !t.certifications.is_empty() {
+            parts.push(c.ts("profile-certifications", "list", &t.certifications.join(", ")));
+        }
+        push("profile-training", parts.join("; "), Some(ProfileField::Training));
+    }
+    if let Some(y) = p.back_pain_years {
+        push(
+            "profile-back-pain-years",
+            c.tn("profile-years", "years", usize::from(y)),
+            Some(ProfileField::BackPainYears),
+        );
+    }
+    if let Some(s) = p.back_pain_share_pct {
+        push(
+            "profile-back-pain-share",
+            c.tn("profile-share", "pct", usize::from(s)),
+            Some(ProfileField::BackPainShare),
+        );
+    }
+    if !p.styles.is_empty() {
+        let styles: Vec<String> = p.styles.iter().map(|s| c.style_label(*s)).collect();
+        push("profile-styles", styles.join(", "), Some(ProfileField::Styles));
+    }
+    if !p.languages.is_empty() {
+        let langs: Vec<String> = p.languages.iter().map(|l| c.language_name(l)).collect();
+        push("profile-languages", langs.join(", "), Some(ProfileField::Languages));
+    }
+    if let Some(g) = p.gender {
+        push("profile-gender", c.gender_label(g), None);
+    }
+    let price = match (p.price_min_usd, p.price_max_usd) {
+        (Some(lo), Some(hi)) if hi > lo => Some(c.tn2("profile-price-range", "min", lo as usize, "max", hi as usize)),
+        (Some(lo), _) => Some(c.tn("profile-price-from", "min", lo as usize)),
+        (None, Some(hi)) => Some(c.tn("profile-price-up-to", "max", hi as usize)),
+        (None, None) => None,
+    };
+    if let Some(price) = price {
+        push("profile-price", price, Some(ProfileField::Price));
+    }
+    let insurance = if p.insurance.is_empty() { c.t("profile-insurance-none") } else { p.insurance.join(", ") };
+    push("profile-insurance", insurance, Some(ProfileField::Insurance));
+    rows
+}
+
+fn address(d: &TherapistDetail) -> String {
+    let p = &d.therapist.practice;
+    let mut parts: Vec<String> = Vec::new();
+    for s in [&p.address, &p.city] {
+        if !s.trim().is_empty() {
+            parts.push(s.trim().to_owned());
+        }
+    }
+    let state_zip = [p.state.map(|s| s.to_string()), p.postal_code.clone()].into_iter().flatten().collect::<Vec<_>>();
+    if !state_zip.is_empty() {
+        parts.push(state_zip.join(" "));
+    }
+    parts.join(", ")
+}
+
+async fn profile(State(shared): State<Arc<Shared>>, lang: Lang, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let c = Chrome::new(&shared.i18n, lang, &format!("/therapists/{id}"), "");
+    let Some(store) = &shared.state.store else {
+        let page = empty_page(c);
+        return Ok(with_status(StatusCode::SERVICE_UNAVAILABLE, page.into_response()));
+    };
+    let d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
+    Ok(page(c, &d).into_response())
+}
+
+fn empty_page(c: Chrome<'_>) -> ProfilePage<'_> {
+    ProfilePage {
+        available: false,
+        name: c.t("profile-unavailable-heading"),
+        kind: String::new(),
+        credential: String::new(),
+        address: String::new(),
+        inactive: false,
+        unverified_note: String::new(),
+        licenses: Vec::new(),
+        npi: String::new(),
+        has_profile: false,
+        fields: Vec::new(),
+        booking_url: String::new(),
+        phone: String::new(),
+        phone_href: String::new(),
+        hours: String::new(),
+        booking_provenance: String::new(),
+        reviews: String::new(),
+        stars: String::new(),
+        rating: String::new(),
+        endorsements: String::new(),
+        c,
+    }
+}
+
+fn page<'a>(c: Chrome<'a>, d: &TherapistDetail) -> ProfilePage<'a> {
+    let t = &d.therapist;
+    let practice_state = t.practice.state;
+    let verified = t
+        .licenses
+        .iter()
+        .any(|l| practice_state.is_none_or(|s| s == l.state) && l.status == Some(VerificationStatus::VerifiedActive));
+    let unverified_note = if verified {
+        String::new()
+    } else {
+        let state = practice_state.map(|s| s.to_string()).unwrap_or_default();
+        let here = t.licenses.iter().find(|l| practice_state.is_none_or(|s| s == l.state));
+        let status = match here {
+            Some(l) => c.license_status(l.status),
+            None => c.ts("license-none", "state", &state),
+        };
+        c.tr.ta("profile-unverified-note", &[("state", Arg::Text(state)), ("status", Arg::Text(status))])
+    };
+    let kind = match &d.profile {
+        Some(p) => c.kind_label(p.place_kind),
+        None => c.t(if t.kind == "organization" { "profile-entity-organization" } else { "profile-entity-individual" }),
+    };
+    let p = d.profile.as_ref();
+    let phone = p.and_then(|p| p.phone.clone()).unwrap_or_default();
+    let phone_href: String = phone.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect();
+    let (reviews, stars, rating) = if d.reviews == 0 {
+        (c.t("profile-no-reviews"), String::new(), String::new())
+    } else {
+        let avg = bayesian_rating(d.reviews, d.rating_sum);
+        let full = avg.round().clamp(0.0, 5.0) as usize;
+        (
+            c.tn("profile-reviews", "count", d.reviews as usize),
+            format!("{}{}", "★".repeat(full), "☆".repeat(5 - full)),
+            c.ts("profile-rating", "stars", &c.number(avg, 1)),
+        )
+    };
+    ProfilePage {
+        available: true,
+        name: t.name.clone(),
+        kind,
+        credential: t.credential.clone(),
+        address: address(d),
+        inactive: !t.active,
+        unverified_note,
+        licenses: t.licenses.iter().map(|l| license_row(&c, l)).collect(),
+        npi: t.npi.map(|n| n.to_string()).unwrap_or_default(),
+        has_profile: p.is_some(),
+        fields: p.map(|p| profile_fields(&c, p)).unwrap_or_default(),
+        // Only web links become links (a profile is the therapist's own words).
+        booking_url: p
+            .and_then(|p| p.booking_url.clone())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .unwrap_or_default(),
+        phone_href: if phone_href.is_empty() { String::new() } else { format!("tel:{phone_href}") },
+        phone,
+        hours: p.and_then(|p| p.hours.clone()).unwrap_or_default(),
+        booking_provenance: c.t("profile-self-reported"),
+        reviews,
+        stars,
+        rating,
+        endorsements: c.tn("profile-endorsements", "count", d.endorsements as usize),
+        c,
+    }
+}

@@ -1,0 +1,160 @@
+//! What every page template receives: [`Chrome`] (language, translator, stylesheet,
+//! navigation, language switcher) and [`Cite`] (a source rendered from the rule set).
+
+use lumbar_core::screening::Ruleset;
+
+use crate::i18n::{Arg, I18n, Lang, Tr};
+
+/// The page frame: `<html lang>`, header, navigation, footer, language switcher.
+pub struct Chrome<'a> {
+    /// The translator.
+    pub tr: Tr<'a>,
+    /// The stylesheet URL.
+    pub css: &'static str,
+    /// Which navigation entry is the current page (`home`, `check`, `evidence`, `about`,
+    /// `privacy`, `disclaimer`, or empty).
+    pub current: &'static str,
+    /// The other languages with the link that switches to each.
+    pub switch: Vec<LangLink>,
+    /// When set, the switcher is a set of submit buttons of this form (the check keeps its
+    /// answers when the language changes) instead of links.
+    pub switch_form: Option<&'static str>,
+}
+
+/// One entry of the language switcher.
+pub struct LangLink {
+    /// `es`
+    pub code: &'static str,
+    /// `Español`
+    pub name: &'static str,
+    /// `/evidence?lang=es`
+    pub href: String,
+}
+
+impl<'a> Chrome<'a> {
+    /// The frame for a page at `path` in `lang`.
+    pub fn new(i18n: &'a I18n, lang: Lang, path: &str, current: &'static str) -> Chrome<'a> {
+        let switch = Lang::ALL
+            .into_iter()
+            .filter(|l| *l != lang)
+            .map(|l| LangLink { code: l.code(), name: l.native_name(), href: format!("{path}?lang={}", l.code()) })
+            .collect();
+        Chrome { tr: Tr::new(i18n, lang), css: crate::assets::css_href(), current, switch, switch_form: None }
+    }
+
+    /// The page language code.
+    pub fn lang(&self) -> &'static str {
+        self.tr.lang.code()
+    }
+
+    /// True when the page is not in English, so texts from the (English) rule set are
+    /// marked `lang="en"`.
+    pub fn foreign(&self) -> bool {
+        self.tr.lang != Lang::En
+    }
+
+    /// A message.
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    /// A message with one number argument.
+    pub fn tn(&self, key: &str, name: &str, n: usize) -> String {
+        self.tr.tn(key, name, n as f64)
+    }
+
+    /// A message with one text argument.
+    pub fn ts(&self, key: &str, name: &str, text: &str) -> String {
+        self.tr.ts(key, name, text)
+    }
+
+    /// A message with two number arguments.
+    pub fn tn2(&self, key: &str, a: &str, x: usize, b: &str, y: usize) -> String {
+        self.tr.ta(key, &[(a, Arg::Num(x as f64)), (b, Arg::Num(y as f64))])
+    }
+
+    /// `aria-current="page"` for the current navigation entry.
+    pub fn is_current(&self, entry: &str) -> bool {
+        self.current == entry
+    }
+}
+
+/// A cited source, as the rule set has it.
+#[derive(Clone, Debug)]
+pub struct Cite {
+    /// Short id (`FURLAN-2015`).
+    pub id: String,
+    /// Full reference.
+    pub citation: String,
+    /// Where it can be read, when public.
+    pub url: Option<String>,
+}
+
+impl Cite {
+    /// The sources with these ids, in order; unknown ids are left out (a test keeps every
+    /// id the pages cite present in the shipped rule set).
+    pub fn from_ids(rs: &Ruleset, ids: &[&str]) -> Vec<Cite> {
+        ids.iter().filter_map(|id| rs.source(id)).map(Cite::from_source).collect()
+    }
+
+    /// The sources at these indexes of the rule set.
+    pub fn from_indexes(rs: &Ruleset, indexes: &[usize]) -> Vec<Cite> {
+        indexes.iter().filter_map(|&i| rs.sources.get(i)).map(Cite::from_source).collect()
+    }
+
+    fn from_source(s: &lumbar_core::screening::ruleset::Source) -> Cite {
+        Cite { id: s.id.clone(), citation: s.citation.clone(), url: s.url.clone() }
+    }
+}
+
+/// A cited statement: a message and the sources behind it.
+pub struct Statement {
+    /// The translated text.
+    pub text: String,
+    /// Its sources.
+    pub cites: Vec<Cite>,
+}
+
+/// Words for the directory's values, in the page language.
+impl Chrome<'_> {
+    /// A massage style (`Deep tissue`).
+    pub fn style_label(&self, s: lumbar_core::matching::MassageStyle) -> String {
+        self.t(&format!("mstyle-{}", s.as_str().replace('_', "-")))
+    }
+
+    /// A kind of place (`Clinic`).
+    pub fn kind_label(&self, k: lumbar_core::matching::PlaceKind) -> String {
+        self.t(&format!("kind-{}", k.as_str().replace('_', "-")))
+    }
+
+    /// A therapist gender as stated (`Female`).
+    pub fn gender_label(&self, g: lumbar_core::matching::Gender) -> String {
+        self.t(&format!("gender-{}", g.as_str()))
+    }
+
+    /// A license status in words; `None` is "not checked yet".
+    pub fn license_status(&self, s: Option<lumbar_core::directory::VerificationStatus>) -> String {
+        match s {
+            Some(s) => self.t(&format!("license-status-{}", s.as_str().replace('_', "-"))),
+            None => self.t("license-status-unchecked"),
+        }
+    }
+
+    /// A language's name from its tag (`es` → `Spanish`), the tag itself when unknown.
+    pub fn language_name(&self, tag: &str) -> String {
+        let primary = tag.split('-').next().unwrap_or(tag);
+        let key = format!("language-{primary}");
+        if self.tr.i18n_has_en(&key) {
+            self.t(&key)
+        } else {
+            lumbar_core::matching::why::language_name(tag).map_or_else(|| tag.to_owned(), str::to_owned)
+        }
+    }
+
+    /// A number with `decimals` decimals, as the page language writes it (decimal comma in
+    /// Spanish).
+    pub fn number(&self, x: f64, decimals: usize) -> String {
+        let s = format!("{x:.decimals$}");
+        if self.tr.lang == Lang::Es { s.replace('.', ",") } else { s }
+    }
+}

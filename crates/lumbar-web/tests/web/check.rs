@@ -1,0 +1,269 @@
+//! The web questionnaire: step by step to a result, the emergency stop, validation,
+//! follow-up questions, going back, and Spanish.
+
+use axum::http::StatusCode;
+use serde_json::Value;
+
+use crate::support::{Resp, TestApp, strip_tags, vignette, walk};
+
+fn set_cookies(r: &Resp) -> String {
+    r.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join("\n")
+}
+
+/// A22 with nothing that fires a finding: massage suitable.
+fn suitable() -> Value {
+    let mut a = vignette("A22");
+    a["blood_thinner"] = "none".into();
+    a["duration_weeks"] = 3.into();
+    a
+}
+
+#[tokio::test]
+async fn a22_walks_to_a_result_with_precautions() {
+    let mut app = TestApp::new();
+    let pages = walk(&mut app, &vignette("A22"), None).await;
+    // One page per group, step 5 twice (the blood-thinner follow-up question is added on
+    // the same step), then the result.
+    let steps: Vec<usize> =
+        pages.iter().filter_map(|p| (1..=6).find(|n| p.body.contains(&format!("Step {n} of 6")))).collect();
+    assert_eq!(steps, [1, 2, 3, 4, 5, 5, 6], "steps seen");
+    assert!(pages[5].body.contains("New question:") && pages[5].body.contains("unstable INR"));
+    let result = pages.last().unwrap_or_else(|| unreachable!());
+    assert_eq!(result.h1(), "Your result");
+    let b = &result.body;
+    assert!(b.contains("class=\"verdict verdict-massage_with_precautions\""));
+    assert!(b.contains("Massage can be safe for you, with precautions"));
+    assert!(b.contains("id=\"f-anticoagulant\""), "the finding");
+    assert!(b.contains("Light pressure only") && b.contains("No deep tissue work"), "precaution labels");
+    assert!(b.contains("Use light to moderate pressure throughout"), "what the therapist is told");
+    assert!(b.contains("Swedish (relaxation) massage") && !b.contains("Deep tissue massage</li>"), "styles");
+    assert!(b.contains("helped about equally"), "style note");
+    assert!(b.contains("NCCIH-MASSAGE") && b.contains("href=\"https://www.nccih.nih.gov/"), "finding sources, linked");
+    assert!(b.contains("4 out of 10 (mild)"), "pain in words");
+    assert!(b.contains("Chronic: more than 12 weeks"), "duration in words");
+    assert!(b.contains("What massage can and cannot do for you") && b.contains("does not fix a disc"));
+    assert!(b.contains("Stop and get medical help at once"), "safety net");
+    assert!(b.contains("action=\"/find\"") && b.contains("Find a therapist for me"), "find a therapist, by post");
+    assert!(b.contains("action=\"/intake\"") && b.contains("Prepare for your visit"), "the intake summary");
+    assert!(!b.contains("href=\"/find?"), "answers never in a link");
+    assert!(b.contains("action=\"/feedback\"") && b.contains("name=\"helpful\""), "feedback form");
+    assert!(!b.contains('⟦'));
+}
+
+#[tokio::test]
+async fn nothing_found_is_massage_suitable() {
+    let mut app = TestApp::new();
+    let pages = walk(&mut app, &suitable(), None).await;
+    let b = &pages.last().unwrap_or_else(|| unreachable!()).body;
+    assert!(b.contains("class=\"verdict verdict-massage_suitable\""), "{b}");
+    assert!(b.contains("Acute: less than 4 weeks"));
+    assert!(b.contains("action=\"/find\""));
+}
+
+#[tokio::test]
+async fn referral_says_see_a_clinician_and_does_not_link_the_finder() {
+    let mut app = TestApp::new();
+    let mut a = suitable();
+    a["leg_pain_on_walking"] = "eased_by_sitting_or_bending".into();
+    let pages = walk(&mut app, &a, None).await;
+    let b = &pages.last().unwrap_or_else(|| unreachable!()).body;
+    assert!(b.contains("class=\"verdict verdict-see_provider_first\""));
+    assert!(b.contains("id=\"f-stenosis_suspected\""));
+    assert!(b.contains("See a clinician first"));
+    assert!(!b.contains("href=\"/find") && !b.contains("action=\"/find\""), "no finder when massage is not advisable");
+    assert!(!b.contains("action=\"/intake\""), "no intake summary either");
+    assert!(!b.contains("Precautions for your massage"));
+}
+
+#[tokio::test]
+async fn the_web_result_matches_the_api() {
+    for id in ["A01", "A22", "A05", "A10", "A15", "A30"] {
+        let answers = vignette(id);
+        let mut app = TestApp::new();
+        let api = app.post_json("/api/v1/assessments", &answers.to_string()).await;
+        let assessment: Value = serde_json::from_str(&api.body).unwrap_or_default();
+        let pages = walk(&mut app, &answers, None).await;
+        let last = pages.last().unwrap_or_else(|| unreachable!());
+        let triage = assessment["triage"].as_str().unwrap_or("");
+        if triage == "emergency" {
+            assert!(last.body.contains("class=\"stop\""), "{id}: stop page");
+            continue;
+        }
+        assert!(last.body.contains(&format!("class=\"verdict verdict-{triage}\"")), "{id}: triage {triage}");
+        for f in assessment["findings"].as_array().into_iter().flatten() {
+            let fid = f["id"].as_str().unwrap_or("");
+            assert!(last.body.contains(&format!("id=\"f-{fid}\"")), "{id}: finding {fid}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn saddle_numbness_stops_at_step_one_and_asks_nothing_more() {
+    let mut app = TestApp::new();
+    let first = app.get("/check").await;
+    let mut pairs = first.hidden_of("check-form");
+    pairs.push(("saddle_numbness".into(), "true".into()));
+    pairs.push(("nav".into(), "next".into()));
+    let stop = app.post_form("/check", &pairs).await;
+    assert_eq!(stop.status, StatusCode::OK);
+    assert_eq!(stop.h1(), "Stop: get emergency help now");
+    let b = &stop.body;
+    assert!(b.contains("Call 911 (or your local emergency number) now"));
+    assert!(b.contains("Do not drive yourself"));
+    assert!(b.contains("id=\"f-cauda_equina\""), "the finding explained");
+    assert!(b.contains("NHS-BACK"), "with its sources");
+    let visible: Vec<_> = stop.inputs().into_iter().filter(|(t, _, _)| t != "hidden").collect();
+    assert!(visible.is_empty(), "nothing else to fill in: {visible:?}");
+    assert!(!b.contains("value=\"next\"") && !b.contains("<textarea"), "no questions, no forms to fill");
+}
+
+#[tokio::test]
+async fn an_unanswered_step_names_each_question() {
+    let mut app = TestApp::new();
+    let first = app.get("/check").await;
+    let mut pairs = first.hidden_of("check-form");
+    pairs.push(("nav".into(), "next".into()));
+    let r = app.post_form("/check", &pairs).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("There is a problem"));
+    assert!(r.body.contains("<title>Error: Step 1 of 6"), "title says error");
+    let start = r.body.find("error-summary").unwrap_or(0);
+    let end = r.body[start..].find("</ul>").map_or(r.body.len(), |j| start + j);
+    let summary = strip_tags(&r.body[start..end]);
+    assert!(summary.contains("new numbness or tingling around your genitals"), "names the question: {summary}");
+    assert!(summary.contains("Choose one answer."), "says how to fix it");
+    assert!(r.body.contains("href=\"#q-saddle_numbness\""), "links to the question");
+    assert!(r.body.contains("id=\"q-saddle_numbness-error\""), "message at the question");
+    assert!(r.body.contains("aria-invalid=\"true\""));
+}
+
+/// Answers every step-one question "no" / first option and returns the step-two page.
+async fn to_step_two(app: &mut TestApp) -> crate::support::Resp {
+    let first = app.get("/check").await;
+    let mut pairs = first.hidden_of("check-form");
+    let a = vignette("A22");
+    for name in first.visible_names() {
+        let v = &a[&name];
+        pairs.push((name, v.as_str().map_or_else(|| v.to_string(), str::to_owned)));
+    }
+    pairs.push(("nav".into(), "next".into()));
+    app.post_form("/check", &pairs).await
+}
+
+#[tokio::test]
+async fn invalid_age_and_duration_get_clear_messages_and_keep_what_was_typed() {
+    let mut app = TestApp::new();
+    let step2 = to_step_two(&mut app).await;
+    assert!(step2.body.contains("Step 2 of 6"));
+    let mut pairs = step2.hidden_of("check-form");
+    pairs.push(("age".into(), "abc".into()));
+    pairs.push(("sex".into(), "male".into()));
+    pairs.push(("nav".into(), "next".into()));
+    let r = app.post_form("/check", &pairs).await;
+    assert!(r.body.contains("How old are you?"));
+    assert!(r.body.contains("Enter a whole number from 0 to 120."), "{}", r.body);
+    assert!(r.body.contains("value=\"abc\""), "what was typed stays");
+    assert!(r.body.contains("value=\"male\" checked"), "valid answers stay");
+
+    let mut pairs = r.hidden_of("check-form");
+    pairs.push(("age".into(), "40".into()));
+    pairs.push(("sex".into(), "male".into()));
+    pairs.push(("nav".into(), "next".into()));
+    let step3 = app.post_form("/check", &pairs).await;
+    assert!(step3.body.contains("Step 3 of 6"));
+    let mut pairs = step3.hidden_of("check-form");
+    pairs.push(("duration_weeks".into(), "soon".into()));
+    pairs.push(("nav".into(), "next".into()));
+    let r = app.post_form("/check", &pairs).await;
+    assert!(r.body.contains("How long has this episode of back pain lasted?"));
+    assert!(r.body.contains("Start with a number"));
+    assert!(r.body.contains("Choose a number from 0 to 10."), "the unanswered scales too");
+}
+
+#[tokio::test]
+async fn pregnancy_questions_follow_on_the_same_step() {
+    let mut app = TestApp::new();
+    let step2 = to_step_two(&mut app).await;
+    let mut pairs = step2.hidden_of("check-form");
+    pairs.push(("age".into(), "31".into()));
+    pairs.push(("sex".into(), "female".into()));
+    pairs.push(("nav".into(), "next".into()));
+    let r = app.post_form("/check", &pairs).await;
+    assert!(r.body.contains("Step 2 of 6"), "same step");
+    assert!(r.body.contains("New question:") && r.body.contains("Are you pregnant"), "pregnancy added");
+    assert!(!r.body.contains("error-summary"), "no error for a question not yet shown");
+    let mut pairs = r.hidden_of("check-form");
+    pairs.extend([
+        ("age".into(), "31".into()),
+        ("sex".into(), "female".into()),
+        ("pregnancy".into(), "pregnant".into()),
+    ]);
+    pairs.push(("nav".into(), "next".into()));
+    let r = app.post_form("/check", &pairs).await;
+    assert!(r.body.contains("high-risk") && r.body.contains("come and go in waves"), "both pregnancy follow-ups");
+    let mut pairs = r.hidden_of("check-form");
+    pairs.extend([("age".into(), "31".into()), ("sex".into(), "male".into())]);
+    pairs.push(("nav".into(), "next".into()));
+    let r = app.post_form("/check", &pairs).await;
+    assert!(r.body.contains("Step 3 of 6"), "changing sex to male drops the pregnancy questions");
+    assert!(!r.body.contains("name=\"ans.pregnancy\""), "and their answers");
+}
+
+#[tokio::test]
+async fn back_keeps_the_answers() {
+    let mut app = TestApp::new();
+    let step2 = to_step_two(&mut app).await;
+    let mut pairs = step2.hidden_of("check-form");
+    pairs.push(("nav".into(), "back".into()));
+    let back = app.post_form("/check", &pairs).await;
+    assert!(back.body.contains("Step 1 of 6"));
+    assert!(
+        back.body.contains("id=\"q-saddle_numbness-1\" name=\"saddle_numbness\" value=\"false\" checked"),
+        "answer kept"
+    );
+}
+
+#[tokio::test]
+async fn the_check_in_spanish() {
+    let mut app = TestApp::new();
+    let r = app.get("/check?lang=es").await;
+    assert!(r.body.contains("<html lang=\"es\">"));
+    assert!(r.body.contains("Paso 1 de 6") && r.body.contains("Continuar"));
+    assert!(set_cookies(&r).contains("lumbar_lang=es"));
+    assert!(r.body.contains("<label for=\"q-saddle_numbness\">Sí</label>"), "yes/no in Spanish");
+    assert!(r.body.contains("Desde que empezó este dolor de espalda"), "the questions are in Spanish");
+    assert!(!r.body.contains("lang=\"en\">Since this back pain began"), "no English question left");
+    // The cookie keeps Spanish; the result page chrome is Spanish too.
+    let pages = walk(&mut app, &vignette("A22"), Some("2 años")).await;
+    let result = pages.last().unwrap_or_else(|| unreachable!());
+    assert_eq!(result.h1(), "Su resultado");
+    assert!(result.body.contains("El masaje puede ser seguro para usted, con precauciones"));
+    assert!(result.body.contains("Crónico: más de 12 semanas"));
+    assert!(result.body.contains("Buscar un masajista"));
+    assert!(!result.body.contains('⟦'));
+}
+
+#[tokio::test]
+async fn switching_language_mid_check_keeps_the_answers() {
+    let mut app = TestApp::new();
+    let step2 = to_step_two(&mut app).await;
+    let mut pairs = step2.hidden_of("check-form");
+    pairs.push(("age".into(), "55".into()));
+    pairs.push(("nav".into(), "lang:es".into()));
+    let r = app.post_form("/check", &pairs).await;
+    assert!(r.body.contains("Paso 2 de 6"));
+    assert!(r.body.contains("value=\"55\""), "typed answer kept");
+    assert!(set_cookies(&r).contains("lumbar_lang=es"));
+    assert!(r.body.contains("form=\"check-form\" name=\"nav\" value=\"lang:en\""), "switch back is a form button");
+}
+
+#[tokio::test]
+async fn a_damaged_form_is_refused() {
+    let mut app = TestApp::new();
+    let first = app.get("/check").await;
+    let mut pairs = first.hidden_of("check-form");
+    pairs.push(("ans.saddle_numbness".into(), "maybe".into()));
+    let r = app.post_form("/check", &pairs).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.h1(), "Something went wrong with the form");
+}

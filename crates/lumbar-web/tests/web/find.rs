@@ -1,0 +1,278 @@
+//! The finder: plain searches (GET), screened searches (POST from the result page), filters,
+//! empty states, and the answers never leaving the request bodies.
+
+use axum::http::StatusCode;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use lumbar_store::Store;
+
+use crate::support::{Resp, TestApp, config, demo_store, load_demo, result_page, strip_tags, vignette};
+
+/// The text of each result card, in order.
+fn cards(r: &Resp) -> Vec<String> {
+    r.body
+        .split("<li class=\"result")
+        .skip(1)
+        .map(|part| strip_tags(&part[..part.find("</li>\n    </ul>").unwrap_or(part.len())]))
+        .collect()
+}
+
+fn names(r: &Resp) -> Vec<String> {
+    r.body
+        .split("<h3 class=\"result-name\">")
+        .skip(1)
+        .map(|part| strip_tags(&part[..part.find("</h3>").unwrap_or(0)]))
+        .collect()
+}
+
+#[tokio::test]
+async fn seattle_lists_verified_therapists_with_badges_and_reasons() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let r = app.get("/find?zip=98101&radius_miles=10").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.h1(), "Find a licensed massage therapist");
+    assert!(r.body.contains("<title>Massage therapists near 98101"));
+    let found = names(&r);
+    for name in ["Ana Núñez", "Ben Okafor", "Mei Lin", "Rainier Day Spa (fictional)"] {
+        assert!(found.iter().any(|n| n == name), "{name} in {found:?}");
+    }
+    assert!(!found.iter().any(|n| n == "Sam Reyes" || n == "Dana Kowalski"), "unverified only on request: {found:?}");
+    assert!(strip_tags(&r.body).contains(&format!("{} therapists and places within 10 miles of 98101", found.len())));
+    for card in cards(&r) {
+        assert!(card.contains("License verified: Verified active (WA)"), "{card}");
+        assert!(card.contains("Source: WA license roster") && card.contains("Checked on 2026-11-25."), "{card}");
+        assert!(card.contains("miles away") && !card.contains(" 0.0 miles"), "{card}");
+        assert!(card.contains("Why this match:") && card.contains("license verified active in WA"), "{card}");
+    }
+    let ana = cards(&r).into_iter().find(|c| c.contains("Ana Núñez")).unwrap_or_default();
+    assert!(ana.contains("Swedish, Deep tissue, Myofascial release"), "styles: {ana}");
+    assert!(ana.contains("12 years helping people with back pain"), "why: {ana}");
+    assert!(r.body.contains("href=\"/therapists/"), "results link their profiles");
+    assert!(
+        r.body.contains("action=\"/feedback\"") && r.body.contains("name=\"page\" value=\"find\""),
+        "feedback form"
+    );
+    assert!(
+        r.hrefs().contains(&"/find?zip=98101&radius_miles=10&lang=es".to_owned()),
+        "the language switch keeps the search"
+    );
+    assert!(!r.body.contains('⟦'));
+}
+
+#[tokio::test]
+async fn filters_narrow_the_list() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let all = names(&app.get("/find?zip=98101&radius_miles=15").await);
+    let zh = names(&app.get("/find?zip=98101&radius_miles=15&language=zh").await);
+    assert_eq!(zh, ["Mei Lin"]);
+    let spa = names(&app.get("/find?zip=98101&radius_miles=15&kind=spa").await);
+    assert_eq!(spa, ["Rainier Day Spa (fictional)"]);
+    let prenatal = app.get("/find?zip=98101&radius_miles=15&style=prenatal").await;
+    assert_eq!(names(&prenatal), ["Mei Lin"]);
+    assert!(prenatal.body.contains("<option value=\"prenatal\" selected>"), "the filter stays chosen");
+    let cheap = names(&app.get("/find?zip=98101&radius_miles=15&max_price=100").await);
+    assert!(!cheap.is_empty() && cheap.len() < all.len(), "{cheap:?} vs {all:?}");
+    assert!(!cheap.iter().any(|n| n == "Ben Okafor"), "from $110: {cheap:?}");
+    let male = names(&app.get("/find?zip=98101&radius_miles=15&gender=male").await);
+    assert!(male.iter().all(|n| n != "Ana Núñez" && n != "Mei Lin") && male.contains(&"Ben Okafor".to_owned()));
+    // The form offers the languages and payers of the directory.
+    let page = app.get("/find").await;
+    assert!(page.body.contains("<option value=\"zh\">Chinese</option>"));
+    assert!(page.body.contains("<option value=\"aetna\">aetna</option>"));
+    assert!(!page.body.contains("class=\"find-results\""), "a first visit shows no results");
+}
+
+#[tokio::test]
+async fn unverified_therapists_only_on_request_and_after_the_verified() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let r = app.get("/find?zip=98103&radius_miles=5&include_unverified=true").await;
+    let list = cards(&r);
+    let first_unverified = list.iter().position(|c| c.contains("License not verified")).unwrap_or(list.len());
+    assert!(first_unverified < list.len(), "some unverified: {list:?}");
+    assert!(list[first_unverified..].iter().all(|c| c.contains("License not verified")), "they come last");
+    let text = list.join("\n");
+    assert!(text.contains("License not verified: Expired (WA)"), "{text}");
+    assert!(text.contains("License not verified: Board action on record (WA)"), "{text}");
+    assert!(r.body.contains("id=\"find-unverified\" name=\"include_unverified\" value=\"true\""));
+    assert!(r.body.contains("value=\"true\" aria-describedby=\"find-unverified-hint\" checked"), "box stays ticked");
+}
+
+#[tokio::test]
+async fn empty_states_say_what_to_do() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let r = app.get("/find?zip=00000").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let text = strip_tags(&r.body);
+    assert!(text.contains("We do not know where ZIP code 00000 is."), "{text}");
+    assert!(text.contains("PO boxes") && text.contains("nearby street address"));
+
+    // Wichita, KS: nobody within 10 miles.
+    let r = app.get("/find?zip=67202&radius_miles=10&style=swedish").await;
+    let text = strip_tags(&r.body);
+    assert!(text.contains("No therapist with a verified license within 10 miles of 67202 matches your search."));
+    assert!(r.hrefs().contains(&"/find?zip=67202&radius_miles=15&style=swedish".to_owned()), "a larger radius");
+    assert!(text.contains("Try fewer filters.") && text.contains("Also show therapists whose license is not verified"));
+
+    // A typo is an error at the field, with what was typed kept.
+    let r = app.get("/find?zip=981O1&radius_miles=7").await;
+    assert!(r.body.contains("There is a problem"));
+    assert!(r.body.contains("<title>Error: Find a massage therapist"));
+    assert!(r.body.contains("href=\"#find-zip\"") && r.body.contains("Enter a ZIP code of five digits"));
+    assert!(r.body.contains("value=\"981O1\"") && r.body.contains("aria-invalid=\"true\""));
+    assert!(r.body.contains("Choose a distance from the list."));
+    assert!(!r.body.contains("class=\"find-results\""));
+}
+
+#[tokio::test]
+async fn without_a_store_the_finder_says_so() {
+    let mut app = TestApp::new();
+    let r = app.get("/find?zip=98101").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.h1(), "Find a licensed massage therapist");
+    assert!(r.body.contains("The therapist directory is not available on this server"));
+    assert!(r.body.contains("href=\"/check\""));
+    let r = app.get("/therapists/1").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.h1(), "The therapist directory is not available");
+    // From a result page too; the language switch still has the answers to carry.
+    let result = result_page(&mut app, &vignette("A23")).await;
+    let r = app.post_form("/find", &result.hidden_of_action("/find")).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(r.body.contains("The therapist directory is not available on this server"));
+    assert!(r.hidden_of("find-form").iter().any(|(k, _)| k == "ans.pregnancy"));
+}
+
+#[tokio::test]
+async fn a_pregnant_person_gets_prenatal_therapists_only() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let result = result_page(&mut app, &vignette("A23")).await;
+    let carried = result.hidden_of_action("/find");
+    assert!(carried.iter().any(|(k, v)| k == "ans.pregnancy" && v == "pregnant"), "the answers ride along");
+    assert!(result.body.contains("Find a therapist for me"));
+    // The button posts the answers; the finder asks for a ZIP and keeps carrying them.
+    let form = app.post_form("/find", &carried).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(form.body.contains("Your safety check is applied to this list"));
+    assert!(form.body.contains("Only therapists who offer prenatal (pregnancy) massage are shown."));
+    assert!(form.body.contains("method=\"post\" action=\"/find\""));
+    assert!(!form.body.contains("class=\"find-results\""));
+    let mut pairs = form.hidden_of("find-form");
+    assert!(pairs.iter().any(|(k, _)| k == "ans.pregnancy"));
+    pairs.extend([("zip".into(), "78704".into()), ("radius_miles".into(), "25".into())]);
+    let r = app.post_form("/find", &pairs).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let found = names(&r);
+    assert!(found.len() >= 2, "{found:?}");
+    for card in cards(&r) {
+        assert!(card.contains("Prenatal (pregnancy)"), "prenatal only: {card}");
+        assert!(card.contains("offers prenatal massage (needed in pregnancy)"), "{card}");
+    }
+    assert!(r.body.contains("action=\"/intake\""), "prepare for the visit from here");
+    // Nothing of the answers in any link.
+    for href in r.hrefs() {
+        assert!(!href.contains("ans.") && !href.contains("pregnan"), "{href}");
+    }
+}
+
+#[tokio::test]
+async fn deep_tissue_only_therapists_come_after_gentler_ones_under_the_precaution() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let result = result_page(&mut app, &vignette("A22")).await;
+    let mut pairs = result.hidden_of_action("/find");
+    pairs.extend([("zip".into(), "98103".into()), ("radius_miles".into(), "15".into())]);
+    let r = app.post_form("/find", &pairs).await;
+    let found = names(&r);
+    assert!(found.len() >= 3, "{found:?}");
+    assert_ne!(found.first().map(String::as_str), Some("Ben Okafor"), "never first");
+    if let Some(pos) = found.iter().position(|n| n == "Ben Okafor") {
+        assert_eq!(pos, found.len() - 1, "after every gentler option: {found:?}");
+        assert!(strip_tags(&r.body).contains("offers only deep tissue work, which your screening advises against"));
+    }
+    assert!(r.body.contains("Therapists who only offer deep tissue work are listed after gentler options"));
+}
+
+#[tokio::test]
+async fn not_advisable_now_shows_no_list_but_the_clinician_message() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let result = result_page(&mut app, &vignette("A12")).await;
+    assert!(!result.body.contains("action=\"/find\""), "no finder button when massage is not advisable");
+    assert!(!result.body.contains("action=\"/intake\""));
+    // Even a hand-made post with the answers gets no list.
+    let mut pairs = result.hidden_of("check-form");
+    pairs.extend([("zip".into(), "98101".into()), ("radius_miles".into(), "50".into())]);
+    let r = app.post_form("/find", &pairs).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let text = strip_tags(&r.body);
+    assert!(text.contains("See a clinician first"), "{text}");
+    assert!(text.contains("so we do not show a list of massage therapists"));
+    assert!(text.contains("Get medical advice today"), "the result's next step");
+    assert!(!r.body.contains("class=\"results\"") && !r.body.contains("name=\"zip\""), "no list, no search");
+}
+
+#[tokio::test]
+async fn a_post_without_finished_answers_is_refused() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let page = app.get("/find").await;
+    let csrf = page.csrf();
+    let r = app.post_form("/find", &[("csrf".into(), csrf.clone()), ("zip".into(), "98101".into())]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = app.post_form("/find", &[("csrf".into(), csrf), ("ans.age".into(), "forty".into())]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.h1(), "Something went wrong with the form");
+}
+
+#[tokio::test]
+async fn the_finder_in_spanish() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let r = app.get("/find?zip=98101&radius_miles=10&lang=es").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<html lang=\"es\">"));
+    assert_eq!(r.h1(), "Buscar un masajista con licencia");
+    let text = strip_tags(&r.body);
+    assert!(text.contains("Licencia verificada: Verificada y activa (WA)"), "{text}");
+    assert!(text.contains("a menos de 10 millas de 98101"));
+    assert!(r.body.contains("<ul class=\"why\" lang=\"en\">"), "the reasons stay English, marked");
+    assert!(!r.body.contains('⟦'));
+    // A screened search switches language with a form button and keeps the answers.
+    let result = result_page(&mut app, &vignette("A23")).await;
+    let mut pairs = result.hidden_of_action("/find");
+    pairs.push(("nav".into(), "lang:en".into()));
+    let r = app.post_form("/find", &pairs).await;
+    assert!(r.body.contains("<html lang=\"en\">"), "switched");
+    assert!(r.body.contains("form=\"find-form\" name=\"nav\" value=\"lang:es\""));
+    assert!(r.hidden_of("find-form").iter().any(|(k, _)| k == "ans.pregnancy"));
+}
+
+#[tokio::test]
+async fn the_index_is_cached_and_rebuilt_on_refresh_or_age() {
+    // An empty directory first: the index is built once and kept.
+    let store: Arc<dyn Store> = Arc::new(lumbar_testkit::sqlite_store().await);
+    let cfg = config();
+    let refresh = cfg.refresh.clone();
+    let mut app = TestApp::with_store_and_config(store.clone(), cfg);
+    let search = "/api/v1/therapists?zip=98101&radius_miles=15";
+    let count = |body: &str| -> usize {
+        serde_json::from_str::<serde_json::Value>(body)
+            .ok()
+            .and_then(|v| v["results"].as_array().map(Vec::len))
+            .unwrap_or(0)
+    };
+    assert_eq!(count(&app.get(search).await.body), 0);
+    load_demo(store.as_ref()).await;
+    assert_eq!(count(&app.get(search).await.body), 0, "the cached index is used until it is stale");
+    refresh.trigger();
+    let after = count(&app.get(search).await.body);
+    assert!(after >= 3, "rebuilt after a refresh: {after}");
+
+    // With no time to live, every search reads the store again.
+    let store: Arc<dyn Store> = Arc::new(lumbar_testkit::sqlite_store().await);
+    let mut app = TestApp::with_store_and_config(
+        store.clone(),
+        lumbar_web::WebConfig { index_max_age: Duration::ZERO, ..config() },
+    );
+    assert!(names(&app.get("/find?zip=98101").await).is_empty());
+    load_demo(store.as_ref()).await;
+    assert!(!names(&app.get("/find?zip=98101").await).is_empty(), "rebuilt when too old");
+}

@@ -1,0 +1,14 @@
+//! Integration tests of lumbar-web: the whole app driven in-process.
+
+mod api;
+mod check;
+mod feedback;
+mod find;
+mod health;
+mod intake;
+mod logs;
+mod pages;
+mod security;
+mod serve;
+mod support;
+mod therapists;

@@ -1,0 +1,98 @@
+//! Therapist profiles: verification evidence, provenance of each field, recommendations,
+//! the note for an unverified license, 404s, Spanish.
+
+use axum::http::StatusCode;
+
+use crate::support::{TestApp, demo_store, id_of, strip_tags};
+
+#[tokio::test]
+async fn a_profile_shows_verification_evidence_and_provenance() {
+    let store = demo_store().await;
+    let id = id_of(store.as_ref(), "Ana Núñez").await;
+    let mut app = TestApp::with_store(store);
+    let r = app.get(&format!("/therapists/{id}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.h1(), "Ana Núñez");
+    let text = strip_tags(&r.body);
+    assert!(text.contains("Independent therapist · LMT"), "{text}");
+    assert!(text.contains("1420 Alder Court, Suite 3, Seattle, WA 98101"), "{text}");
+    assert!(!r.body.contains("License not verified."), "verified: no warning");
+    // Credentials with their evidence.
+    assert!(text.contains("Credentials and how we checked them"));
+    for part in [
+        "State WA",
+        "License number MA60900101",
+        "Status Verified active",
+        "Source WA license roster roster-wa.csv",
+        "Checked on 2026-11-25",
+        "Expires 2027-05-31",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    assert!(r.body.contains("class=\"badge badge-verified\">Verified active</span>"));
+    // Each field marked verified or self-reported.
+    let field = |label: &str| -> String {
+        let at = r.body.find(&format!("<dt>{label}</dt>")).unwrap_or_else(|| panic!("{label}"));
+        strip_tags(&r.body[at..at + r.body[at..].find("</div>").unwrap_or(0)])
+    };
+    assert!(field("Training").contains("Cascade School of Massage (fictional); 850 hours"), "{}", field("Training"));
+    assert!(field("Training").ends_with("Verified"), "{}", field("Training"));
+    assert!(field("Experience with back pain").contains("12 years Verified"));
+    assert!(field("Clients with back pain").contains("About 60% of clients Self-reported"));
+    assert!(field("Styles offered").contains("Swedish, Deep tissue, Myofascial release Self-reported"));
+    assert!(field("Languages").contains("English, Spanish Self-reported"));
+    assert!(field("Price for 60 minutes").contains("$95 to $140 Self-reported"));
+    assert!(field("Insurance accepted").contains("aetna, regence Self-reported"));
+    assert!(field("Gender").contains("Female Self-reported"));
+    // How to book.
+    assert!(r.body.contains("href=\"https://example.org/book/ana-nunez\""));
+    assert!(r.body.contains("href=\"tel:2065550101\""));
+    assert!(text.contains("Mon–Fri 9:00–18:00"));
+    // Recommendations: stars with words, reviews, endorsements.
+    assert!(r.body.contains("<span aria-hidden=\"true\">★★★★☆</span>"), "{}", r.body);
+    assert!(text.contains("out of 5 stars (adjusted average)"));
+    assert!(text.contains("From 20 client reviews.") && text.contains("3 clinician endorsements."));
+    assert!(!r.body.contains('⟦'));
+}
+
+#[tokio::test]
+async fn an_unverified_license_is_said_plainly() {
+    let store = demo_store().await;
+    let dana = id_of(store.as_ref(), "Dana Kowalski").await;
+    let sam = id_of(store.as_ref(), "Sam Reyes").await;
+    let mut app = TestApp::with_store(store);
+    let r = app.get(&format!("/therapists/{dana}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let text = strip_tags(&r.body);
+    assert!(text.contains("License not verified."), "{text}");
+    assert!(text.contains("We could not confirm an active massage therapy license for this listing in WA"));
+    assert!(text.contains("What we found: Expired"));
+    assert!(r.body.contains("class=\"badge badge-unverified\">Expired</span>"));
+    let r = app.get(&format!("/therapists/{sam}")).await;
+    assert!(strip_tags(&r.body).contains("What we found: Board action on record"));
+}
+
+#[tokio::test]
+async fn unknown_ids_are_404() {
+    let mut app = TestApp::with_store(demo_store().await);
+    for path in ["/therapists/999999", "/therapists/abc", "/therapists/-1"] {
+        let r = app.get(path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(r.h1(), "Page not found");
+    }
+}
+
+#[tokio::test]
+async fn a_profile_in_spanish() {
+    let store = demo_store().await;
+    let id = id_of(store.as_ref(), "Mei Lin").await;
+    let mut app = TestApp::with_store(store);
+    let r = app.get(&format!("/therapists/{id}?lang=es")).await;
+    assert!(r.body.contains("<html lang=\"es\">"));
+    let text = strip_tags(&r.body);
+    assert!(text.contains("Credenciales y cómo las comprobamos"), "{text}");
+    assert!(text.contains("Verificada y activa"));
+    assert!(text.contains("Declarado por el masajista") && text.contains("Verificado"));
+    assert!(text.contains("Inglés, Chino"));
+    assert!(!r.body.contains('⟦'));
+}
