@@ -12,6 +12,7 @@ cd "$(dirname "$0")/../.."
 ROWS=${1:-850000}
 OUT=bench-data/nppes-$ROWS
 cargo build --release -q -p lumbar-cli
+cargo build --release -q -p lumbar-import --example nppes_throughput
 BIN=target/release/lumbar
 if [ ! -f "$OUT/done" ]; then
   rm -rf "$OUT"; mkdir -p "$OUT"
@@ -41,11 +42,13 @@ con = duckdb.connect()
 con.execute('PRAGMA threads=2')
 print(con.execute(open('bench-data/duckdb.sql').read()).fetchone()[0])
 "
-DUCK_COUNT=$(cat /tmp/lumbar-bench-out)
+cp /tmp/lumbar-bench-out /tmp/lumbar-bench-duck
 rm -f bench-data/bench.db*
 measure "lumbar import nppes → SQLite" $BIN --db sqlite:bench-data/bench.db import nppes "$CSV"
 grep -o '[0-9]* therapists and places found' /tmp/lumbar-bench-out || true
-echo "DuckDB count: $DUCK_COUNT"
+echo "DuckDB count: $(tail -n 1 /tmp/lumbar-bench-duck 2>/dev/null)"
+echo "reader only, no database (lumbar-import example, same file, page cache):"
+target/release/examples/nppes_throughput "$OUT" "$ROWS" | sed 's/^/  /' 
 
 # PostgreSQL: a throwaway cluster, as in scripts/test
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

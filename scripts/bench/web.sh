@@ -3,7 +3,7 @@
 # and against nginx serving the same bytes as static files, in the same run:
 #   - the home page (GET /),
 #   - a result page (POST /check, the last step of the check, with a valid CSRF cookie/token),
-#   - a search (GET /find?zip=98101&radius=15).
+#   - a search (GET /find?zip=98101&radius_miles=15).
 # Usage: scripts/bench/web.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,7 +11,7 @@ SECS=${1:-10}
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)"; exit 1; }
 command -v nginx >/dev/null || { echo "install nginx (apt-get install nginx-light)"; exit 1; }
 cargo build --release -q -p lumbar-cli
-WORK=$(mktemp -d /tmp/lumbar-web-bench.XXXXXX)
+WORK=$(mktemp -d /tmp/lumbar-web-bench.XXXXXX); chmod 755 "$WORK"
 PORT=18080; NPORT=18081
 trap 'kill $LPID 2>/dev/null; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null; rm -rf "$WORK"' EXIT
 
@@ -22,10 +22,10 @@ LPID=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done
 
 # A result page: walk the check once with curl to get a cookie, a token and the final form.
-python3 scripts/bench/result_request.py "http://127.0.0.1:$PORT" "$WORK" >/dev/null
+python3 scripts/bench/result_request.py "http://127.0.0.1:$PORT" "$WORK" >/dev/null; chmod -R a+rX "$WORK/static"
 
 curl -sf "http://127.0.0.1:$PORT/" -o "$WORK/static/home.html"
-curl -sf "http://127.0.0.1:$PORT/find?zip=98101&radius=15" -o "$WORK/static/find.html"
+curl -sf "http://127.0.0.1:$PORT/find?zip=98101&radius_miles=15" -o "$WORK/static/find.html"
 cat > "$WORK/nginx.conf" <<CONF
 worker_processes 2;
 pid $WORK/nginx.pid;
@@ -57,5 +57,5 @@ run "lumbar GET / (home)" "http://127.0.0.1:$PORT/"
 run "nginx  same bytes (home.html)" "http://127.0.0.1:$NPORT/home.html"
 run "lumbar POST /check (result page)" "http://127.0.0.1:$PORT/check" "$WORK/result.lua"
 run "nginx  same bytes (result.html)" "http://127.0.0.1:$NPORT/result.html"
-run "lumbar GET /find?zip=98101 (search)" "http://127.0.0.1:$PORT/find?zip=98101&radius=15"
+run "lumbar GET /find?zip=98101 (search)" "http://127.0.0.1:$PORT/find?zip=98101&radius_miles=15"
 run "nginx  same bytes (find.html)" "http://127.0.0.1:$NPORT/find.html"

@@ -16,7 +16,7 @@ use crate::db;
 /// Ctrl-C / SIGTERM.
 pub fn run(url: &str, listen: &str, load_demo: bool) -> anyhow::Result<ExitCode> {
     // One line per request (method, path, status, latency); never bodies or form values.
-    tracing_subscriber::fmt().with_target(false).init();
+    tracing_subscriber::fmt().with_target(false).with_writer(std::io::stderr).init();
     let rt = db::runtime()?;
     rt.block_on(async {
         let store = db::open(url).await.with_context(|| format!("opening {url}"))?;

@@ -98,6 +98,14 @@ impl SqlStore {
         SqlStore { pool, backend }
     }
 
+    /// Rows per multi-row statement with `columns` parameters each. SQLite resolves named
+    /// parameters (`$N`) in quadratic time while preparing, so its statements stay small;
+    /// PostgreSQL is better served by fewer round trips. (Measured: docs/BENCHMARKS.md.)
+    fn rows_per_statement(&self, columns: usize) -> usize {
+        let params = if self.backend == "postgres" { 16_000 } else { 480 };
+        (params / columns).max(1)
+    }
+
     /// The pool (for backend-specific maintenance).
     pub fn pool(&self) -> &AnyPool {
         &self.pool
@@ -174,26 +182,28 @@ impl Store for SqlStore {
         if batch.is_empty() {
             return Ok(counts);
         }
-        // One row per NPI: a later or newer record in the same batch wins.
-        let mut latest: HashMap<Npi, &ProviderUpsert> = HashMap::with_capacity(batch.len());
+        // One row per NPI, in file order: a later record in the same batch wins unless it
+        // is older.
+        let mut position: HashMap<Npi, usize> = HashMap::with_capacity(batch.len());
+        let mut rows: Vec<&ProviderUpsert> = Vec::with_capacity(batch.len());
         for p in batch {
-            match latest.get(&p.record.npi) {
-                Some(prev) if prev.record.last_update > p.record.last_update => counts.unchanged += 1,
-                Some(_) => {
+            match position.get(&p.record.npi) {
+                Some(&i) => {
                     counts.unchanged += 1;
-                    latest.insert(p.record.npi, p);
+                    if rows[i].record.last_update <= p.record.last_update {
+                        rows[i] = p;
+                    }
                 }
                 None => {
-                    latest.insert(p.record.npi, p);
+                    position.insert(p.record.npi, rows.len());
+                    rows.push(p);
                 }
             }
         }
-        let mut rows: Vec<&ProviderUpsert> = latest.into_values().collect();
-        rows.sort_by_key(|p| p.source_line);
 
         let mut tx = self.pool.begin().await.map_err(q)?;
         let mut existing: HashMap<String, (i64, Option<String>, String)> = HashMap::new();
-        for chunk in rows.chunks(500) {
+        for chunk in rows.chunks(self.rows_per_statement(1)) {
             let sql = format!(
                 "SELECT id, npi, last_update, content_hash FROM therapists WHERE npi IN ({})",
                 placeholders(1, chunk.len())
@@ -243,7 +253,7 @@ source_line = $21 WHERE id = $22";
         }
         // New providers: multi-row inserts, then all their licenses at once (nothing to replace).
         let mut new_licenses: Vec<(i64, String, String, String)> = Vec::new();
-        for chunk in new_rows.chunks(400) {
+        for chunk in new_rows.chunks(self.rows_per_statement(22)) {
             let mut sql = format!("INSERT INTO therapists ({THERAPIST_COLUMNS}) VALUES ");
             for i in 0..chunk.len() {
                 if i > 0 {
@@ -279,7 +289,7 @@ source_line = $21 WHERE id = $22";
             }
             counts.inserted += chunk.len() as u64;
         }
-        for chunk in new_licenses.chunks(1000) {
+        for chunk in new_licenses.chunks(self.rows_per_statement(4)) {
             let mut sql = String::from("INSERT INTO licenses (therapist_id, state, number, license_key) VALUES ");
             for i in 0..chunk.len() {
                 if i > 0 {
@@ -324,7 +334,7 @@ source_line = $21 WHERE id = $22";
 
     async fn stage_roster_rows(&self, run: RunId, rows: &[RosterRecord]) -> Result<()> {
         let mut tx = self.pool.begin().await.map_err(q)?;
-        for chunk in rows.chunks(200) {
+        for chunk in rows.chunks(self.rows_per_statement(13)) {
             let mut sql = String::from(
                 "INSERT INTO roster_rows (run_id, state, license_number, license_key, credential_type, last_name, \
                  first_name, status, status_text, expires, disciplined, discipline_text, source_line) VALUES ",
@@ -882,7 +892,7 @@ source_line = $21 WHERE id = $22";
     async fn replace_centroids(&self, rows: &[ZipCentroid]) -> Result<()> {
         let mut tx = self.pool.begin().await.map_err(q)?;
         sqlx::query("DELETE FROM zip_centroids").execute(&mut *tx).await.map_err(q)?;
-        for chunk in rows.chunks(300) {
+        for chunk in rows.chunks(self.rows_per_statement(3)) {
             let mut sql = String::from("INSERT INTO zip_centroids (zip, lat, lon) VALUES ");
             for i in 0..chunk.len() {
                 if i > 0 {

@@ -172,6 +172,9 @@ impl Default for WebConfig {
 /// A configuration value from the environment that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// A numeric setting is not a positive whole number.
+    #[error("{0} must be a positive whole number")]
+    BadNumber(&'static str),
     /// `LUMBAR_SECRET` is set but too short.
     #[error("LUMBAR_SECRET must be at least {min} bytes long (it was shorter); generate one with `openssl rand -hex 32`", min = Secret::MIN_LEN)]
     SecretTooShort,
@@ -184,6 +187,15 @@ impl WebConfig {
         if let Some(value) = std::env::var_os("LUMBAR_SECRET") {
             let bytes = value.as_encoded_bytes();
             config.secret = Secret::new(bytes).ok_or(ConfigError::SecretTooShort)?;
+        }
+        // Operators behind a shared NAT, and benchmarks, can raise the POST rate limit.
+        for (name, slot) in [
+            ("LUMBAR_RATE_LIMIT_BURST", &mut config.rate_limit.burst),
+            ("LUMBAR_RATE_LIMIT_PER_MINUTE", &mut config.rate_limit.per_minute),
+        ] {
+            if let Ok(value) = std::env::var(name) {
+                *slot = value.trim().parse().ok().filter(|n| *n > 0).ok_or(ConfigError::BadNumber(name))?;
+            }
         }
         Ok(config)
     }
