@@ -4,7 +4,7 @@
 # dir; removed on exit), and runs, in one process and one run:
 #   lumbar bench find --postgis-url …
 # i.e. the in-process GeoIndex, SQLite R*Tree and PostGIS on the same data and queries.
-# The output is also written to bench-find.log (or $LOG).
+# The output is also written to bench-data/find.log (or $LOG).
 #
 # Cluster settings: fsync, synchronous_commit and full_page_writes are off — they only speed
 # up the bulk load (COPY, index build) and a throwaway cluster loses nothing; queries are
@@ -16,7 +16,8 @@
 # the cluster runs as the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-LOG=${LOG:-bench-find.log}
+LOG=${LOG:-bench-data/find.log}
+mkdir -p "$(dirname "$LOG")"
 
 cargo build --release -q -p lumbar-cli
 BIN=$PWD/target/release/lumbar

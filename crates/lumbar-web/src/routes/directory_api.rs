@@ -168,6 +168,8 @@ pub enum FeedbackPageDoc {
     Evidence,
     /// The therapist finder.
     Find,
+    /// The "prepare for your visit" intake summary.
+    Intake,
 }
 
 /// The license that counts for a result: its status in the practice state.

@@ -31,6 +31,7 @@ pub const PAGES: &[(&str, &str, &str)] = &[
     ("check-result", "/", "feedback-back-home"),
     ("evidence", "/evidence", "feedback-back-evidence"),
     ("find", "/find", "feedback-back-find"),
+    ("intake", "/", "feedback-back-home"),
 ];
 
 /// The feedback route.
