@@ -15,6 +15,7 @@ use lumbar_core::directory::VerificationStatus;
 use lumbar_core::matching::{
     Candidate, EARTH_RADIUS_MILES, GeoIndex, MassageStyle, Query, haversine_miles, synthetic_candidates,
 };
+use lumbar_core::rng::SplitMix64;
 use lumbar_core::screening::{Answers, Ruleset};
 use serde_json::Value;
 use sqlx::postgres::PgConnection;
@@ -161,29 +162,6 @@ const FILTER_STYLES: [MassageStyle; 9] = [
 const FILTER_LANGUAGES: [(u64, &str); 10] =
     [(6, "es"), (1, "zh"), (1, "vi"), (1, "ko"), (1, "tl"), (1, "ru"), (1, "fr"), (1, "pt"), (1, "ar"), (1, "de")];
 
-/// SplitMix64, for the queries (the candidates come from `synthetic_candidates`).
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Uniform in 0..n.
-    fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
-    }
-}
-
 /// One benchmark query, in the terms every engine understands.
 #[derive(Clone, Debug)]
 struct BenchQuery {
@@ -222,7 +200,7 @@ impl BenchQuery {
 /// `n` queries centred on random ZIP centroids, radius uniform in [10, 50) miles; every other
 /// one has one to three filters (style, language, maximum price).
 fn make_queries(n: usize, seed: u64, centers: &[(f64, f64)]) -> Vec<BenchQuery> {
-    let mut rng = SplitMix(seed ^ 0x7175_6572_7900_0004);
+    let mut rng = SplitMix64::from_state(seed ^ 0x7175_6572_7900_0004);
     let total: u64 = FILTER_LANGUAGES.iter().map(|l| l.0).sum();
     (0..n)
         .map(|i| {

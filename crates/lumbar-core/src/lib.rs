@@ -17,4 +17,5 @@
 
 pub mod directory;
 pub mod matching;
+pub mod rng;
 pub mod screening;

@@ -38,6 +38,20 @@ fn q(e: sqlx::Error) -> StoreError {
     StoreError::Query(e.to_string())
 }
 
+/// `prefix ($1, …, $cols), ($cols+1, …), …` for a multi-row `VALUES` of `rows` rows.
+fn values_rows(prefix: &str, rows: usize, cols: usize) -> String {
+    let mut sql = String::from(prefix);
+    for i in 0..rows {
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        sql.push_str(&placeholders(i * cols + 1, cols));
+        sql.push(')');
+    }
+    sql
+}
+
 /// `$start, $start+1, …` (n placeholders).
 fn placeholders(start: usize, n: usize) -> String {
     (start..start + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
@@ -254,15 +268,8 @@ source_line = $21 WHERE id = $22";
         // New providers: multi-row inserts, then all their licenses at once (nothing to replace).
         let mut new_licenses: Vec<(i64, String, String, String)> = Vec::new();
         for chunk in new_rows.chunks(self.rows_per_statement(22)) {
-            let mut sql = format!("INSERT INTO therapists ({THERAPIST_COLUMNS}) VALUES ");
-            for i in 0..chunk.len() {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push('(');
-                sql.push_str(&placeholders(i * 22 + 1, 22));
-                sql.push(')');
-            }
+            let mut sql =
+                values_rows(&format!("INSERT INTO therapists ({THERAPIST_COLUMNS}) VALUES "), chunk.len(), 22);
             sql.push_str(" RETURNING id, npi");
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for (p, hash) in chunk {
@@ -290,15 +297,8 @@ source_line = $21 WHERE id = $22";
             counts.inserted += chunk.len() as u64;
         }
         for chunk in new_licenses.chunks(self.rows_per_statement(4)) {
-            let mut sql = String::from("INSERT INTO licenses (therapist_id, state, number, license_key) VALUES ");
-            for i in 0..chunk.len() {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push('(');
-                sql.push_str(&placeholders(i * 4 + 1, 4));
-                sql.push(')');
-            }
+            let sql =
+                values_rows("INSERT INTO licenses (therapist_id, state, number, license_key) VALUES ", chunk.len(), 4);
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for (id, state, number, key) in chunk {
                 query = query.bind(*id).bind(state.clone()).bind(number.clone()).bind(key.clone());
@@ -335,18 +335,12 @@ source_line = $21 WHERE id = $22";
     async fn stage_roster_rows(&self, run: RunId, rows: &[RosterRecord]) -> Result<()> {
         let mut tx = self.pool.begin().await.map_err(q)?;
         for chunk in rows.chunks(self.rows_per_statement(13)) {
-            let mut sql = String::from(
+            let sql = values_rows(
                 "INSERT INTO roster_rows (run_id, state, license_number, license_key, credential_type, last_name, \
                  first_name, status, status_text, expires, disciplined, discipline_text, source_line) VALUES ",
+                chunk.len(),
+                13,
             );
-            for i in 0..chunk.len() {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push('(');
-                sql.push_str(&placeholders(i * 13 + 1, 13));
-                sql.push(')');
-            }
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for r in chunk {
                 query = query
@@ -603,29 +597,18 @@ source_line = $21 WHERE id = $22";
             .fetch_optional(&mut *tx)
             .await
             .map_err(q)?;
-        let a = &l.practice;
         let id: i64 = match existing {
             Some(row) if row.try_get::<String, _>(1).map_err(q)? == hash => return row.try_get(0).map_err(q),
             Some(row) => {
                 let id: i64 = row.try_get(0).map_err(q)?;
-                sqlx::query(
-                    "UPDATE therapists SET kind = $1, name = $2, last_name = $3, first_name = $4, credential = $5, \
-                     address_line1 = $6, address_line2 = $7, city = $8, state = $9, postal_code = $10, phone = $11, \
-                     lat = $12, lon = $13, content_hash = $14, source_run = $15 WHERE id = $16",
+                bind_listing(
+                    sqlx::query(
+                        "UPDATE therapists SET kind = $1, name = $2, last_name = $3, first_name = $4, credential = $5, \
+                         address_line1 = $6, address_line2 = $7, city = $8, state = $9, postal_code = $10, phone = $11, \
+                         lat = $12, lon = $13, content_hash = $14, source_run = $15 WHERE id = $16",
+                    ),
+                    l,
                 )
-                .bind(l.kind.as_str())
-                .bind(l.name.clone())
-                .bind(l.last_name.clone())
-                .bind(l.first_name.clone())
-                .bind(l.credential.clone())
-                .bind(a.line1.clone())
-                .bind(a.line2.clone())
-                .bind(a.city.clone())
-                .bind(a.state.map(|s| s.as_str().to_owned()))
-                .bind(a.postal_code.clone())
-                .bind(a.phone.clone())
-                .bind(l.lat)
-                .bind(l.lon)
                 .bind(hash)
                 .bind(run)
                 .bind(id)
@@ -635,28 +618,19 @@ source_line = $21 WHERE id = $22";
                 id
             }
             None => {
-                let row = sqlx::query(
-                    "INSERT INTO therapists (listing_key, kind, name, last_name, first_name, credential, address_line1, \
-                     address_line2, city, state, postal_code, phone, lat, lon, active, content_hash, source_run) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+                let row = bind_listing(
+                    sqlx::query(
+                        "INSERT INTO therapists (kind, name, last_name, first_name, credential, address_line1, \
+                         address_line2, city, state, postal_code, phone, lat, lon, content_hash, source_run, listing_key, \
+                         active) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+                         RETURNING id",
+                    ),
+                    l,
                 )
-                .bind(l.key.clone())
-                .bind(l.kind.as_str())
-                .bind(l.name.clone())
-                .bind(l.last_name.clone())
-                .bind(l.first_name.clone())
-                .bind(l.credential.clone())
-                .bind(a.line1.clone())
-                .bind(a.line2.clone())
-                .bind(a.city.clone())
-                .bind(a.state.map(|s| s.as_str().to_owned()))
-                .bind(a.postal_code.clone())
-                .bind(a.phone.clone())
-                .bind(l.lat)
-                .bind(l.lon)
-                .bind(1_i64)
                 .bind(hash)
                 .bind(run)
+                .bind(l.key.clone())
+                .bind(1_i64)
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(q)?;
@@ -893,15 +867,7 @@ source_line = $21 WHERE id = $22";
         let mut tx = self.pool.begin().await.map_err(q)?;
         sqlx::query("DELETE FROM zip_centroids").execute(&mut *tx).await.map_err(q)?;
         for chunk in rows.chunks(self.rows_per_statement(3)) {
-            let mut sql = String::from("INSERT INTO zip_centroids (zip, lat, lon) VALUES ");
-            for i in 0..chunk.len() {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push('(');
-                sql.push_str(&placeholders(i * 3 + 1, 3));
-                sql.push(')');
-            }
+            let sql = values_rows("INSERT INTO zip_centroids (zip, lat, lon) VALUES ", chunk.len(), 3);
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for c in chunk {
                 query = query.bind(c.zip.clone()).bind(c.lat).bind(c.lon);
@@ -996,6 +962,25 @@ fn best_status(licenses: &[(String, Option<String>)], practice: StateCode) -> Op
 }
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
+/// Binds a listing's 13 descriptive columns (kind … lon), in that order.
+fn bind_listing<'q>(query: AnyQuery<'q>, l: &ListingUpsert) -> AnyQuery<'q> {
+    let a = &l.practice;
+    query
+        .bind(l.kind.as_str())
+        .bind(l.name.clone())
+        .bind(l.last_name.clone())
+        .bind(l.first_name.clone())
+        .bind(l.credential.clone())
+        .bind(a.line1.clone())
+        .bind(a.line2.clone())
+        .bind(a.city.clone())
+        .bind(a.state.map(|s| s.as_str().to_owned()))
+        .bind(a.postal_code.clone())
+        .bind(a.phone.clone())
+        .bind(l.lat)
+        .bind(l.lon)
+}
 
 /// Binds the 21 provider columns (22 with the NPI first for inserts).
 fn bind_provider<'q>(query: AnyQuery<'q>, p: &ProviderUpsert, hash: &str, run: RunId, with_npi: bool) -> AnyQuery<'q> {

@@ -5,47 +5,22 @@
 use crate::directory::{Regulation, StateCode, VerificationStatus, regulation};
 
 use super::types::{Candidate, Gender, MassageStyle, PlaceKind};
+use crate::rng::SplitMix64 as Rng;
 
 /// Candidates lie within this many miles of their centre (uniform over the disc).
 pub const SCATTER_MILES: f64 = 3.0;
 
-/// SplitMix64: small, fast, and the same everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-
-    /// Picks from `(weight, value)` pairs.
-    fn weighted<T: Copy>(&mut self, items: &[(f64, T)]) -> T {
-        let total: f64 = items.iter().map(|(w, _)| w).sum();
-        let mut x = self.unit() * total;
-        for &(w, v) in items {
-            if x < w {
-                return v;
-            }
-            x -= w;
+/// Picks from `(weight, value)` pairs.
+fn weighted<T: Copy>(rng: &mut Rng, items: &[(f64, T)]) -> T {
+    let total: f64 = items.iter().map(|(w, _)| w).sum();
+    let mut x = rng.unit() * total;
+    for &(w, v) in items {
+        if x < w {
+            return v;
         }
-        items[items.len() - 1].1
+        x -= w;
     }
+    items[items.len() - 1].1
 }
 
 /// Rough state centroids: a synthetic candidate's practice state is the nearest one (good
@@ -155,7 +130,7 @@ pub fn synthetic_candidates(n: usize, seed: u64, centers: &[(f64, f64)]) -> Vec<
     if centers.is_empty() {
         return Vec::new();
     }
-    let mut rng = Rng(seed ^ 0x6C75_6D62_6172_0001);
+    let mut rng = Rng::from_state(seed ^ 0x6C75_6D62_6172_0001);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let (clat, clon) = centers[rng.below(centers.len() as u64) as usize];
@@ -167,23 +142,29 @@ pub fn synthetic_candidates(n: usize, seed: u64, centers: &[(f64, f64)]) -> Vec<
 
         let license = match regulation(state) {
             Regulation::Unregulated if rng.chance(0.9) => Some(V::UnregulatedState),
-            _ => rng.weighted(&[
-                (85.0, Some(V::VerifiedActive)),
-                (4.0, Some(V::Expired)),
-                (2.0, Some(V::Inactive)),
-                (1.0, Some(V::Disciplined)),
-                (0.5, Some(V::SuspendedOrRevoked)),
-                (3.0, Some(V::NotFound)),
-                (2.0, Some(V::NoRoster)),
-                (2.5, None),
-            ]),
+            _ => weighted(
+                &mut rng,
+                &[
+                    (85.0, Some(V::VerifiedActive)),
+                    (4.0, Some(V::Expired)),
+                    (2.0, Some(V::Inactive)),
+                    (1.0, Some(V::Disciplined)),
+                    (0.5, Some(V::SuspendedOrRevoked)),
+                    (3.0, Some(V::NotFound)),
+                    (2.0, Some(V::NoRoster)),
+                    (2.5, None),
+                ],
+            ),
         };
-        let kind = rng.weighted(&[
-            (75.0, PlaceKind::Independent),
-            (15.0, PlaceKind::Clinic),
-            (7.0, PlaceKind::Spa),
-            (3.0, PlaceKind::SchoolClinic),
-        ]);
+        let kind = weighted(
+            &mut rng,
+            &[
+                (75.0, PlaceKind::Independent),
+                (15.0, PlaceKind::Clinic),
+                (7.0, PlaceKind::Spa),
+                (3.0, PlaceKind::SchoolClinic),
+            ],
+        );
 
         let mut styles = Vec::new();
         for (p, s) in [
@@ -219,12 +200,10 @@ pub fn synthetic_candidates(n: usize, seed: u64, centers: &[(f64, f64)]) -> Vec<
             languages.push("es".to_owned());
         }
 
-        let gender = rng.weighted(&[
-            (75.0, Some(Gender::Female)),
-            (20.0, Some(Gender::Male)),
-            (2.0, Some(Gender::Nonbinary)),
-            (3.0, None),
-        ]);
+        let gender = weighted(
+            &mut rng,
+            &[(75.0, Some(Gender::Female)), (20.0, Some(Gender::Male)), (2.0, Some(Gender::Nonbinary)), (3.0, None)],
+        );
         let (price_min_usd, price_max_usd) = if rng.chance(0.85) {
             let lo = 50 + 5 * rng.below(21) as u32;
             (Some(lo), Some(lo + 10 * rng.below(7) as u32))
