@@ -8,7 +8,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use lumbar_core::directory::VerificationStatus;
-use lumbar_core::matching::{Gender, GeoIndex, MassageStyle, Needs, Outcome, PlaceKind, Query};
+use lumbar_core::matching::{GeoIndex, MassageStyle, Needs, Outcome, PlaceKind, Query};
 use lumbar_core::screening::{Answers, Ruleset};
 use lumbar_store::Store;
 use serde::Serialize;
@@ -16,19 +16,12 @@ use serde_json::Value;
 
 use lumbar_directory::pipeline::centroid_map;
 
-/// What to search for.
+/// What to search for: a ZIP, optionally a screening, and the search itself (its
+/// coordinates are filled in from the ZIP).
 pub struct FindArgs {
     pub zip: String,
-    pub radius_miles: f64,
     pub assessment: Option<std::path::PathBuf>,
-    pub style: Option<MassageStyle>,
-    pub language: Option<String>,
-    pub gender: Option<Gender>,
-    pub max_price_usd: Option<u32>,
-    pub insurance: Option<String>,
-    pub kind: Option<PlaceKind>,
-    pub include_unverified: bool,
-    pub limit: usize,
+    pub query: Query,
 }
 
 /// One result as printed with `--json`.
@@ -104,7 +97,7 @@ pub async fn run(store: &dyn Store, a: &FindArgs) -> anyhow::Result<FindOutput> 
         );
     };
     anyhow::ensure!(
-        a.radius_miles > 0.0 && a.radius_miles <= 200.0,
+        a.query.radius_miles > 0.0 && a.query.radius_miles <= 200.0,
         "--radius-miles must be more than 0 and at most 200"
     );
     let needs = a.assessment.as_deref().map(needs_from_file).transpose()?;
@@ -114,20 +107,7 @@ pub async fn run(store: &dyn Store, a: &FindArgs) -> anyhow::Result<FindOutput> 
         .map(|c| (c.id, (c.name.clone(), c.kind, c.styles.clone(), c.practice_state.to_string())))
         .collect();
     let index = GeoIndex::build(candidates);
-    let query = Query {
-        lat,
-        lon,
-        radius_miles: a.radius_miles,
-        needs,
-        style: a.style,
-        language: a.language.clone(),
-        gender: a.gender,
-        max_price_usd: a.max_price_usd,
-        insurance: a.insurance.clone(),
-        kind: a.kind,
-        include_unverified: a.include_unverified,
-        limit: a.limit,
-    };
+    let query = Query { lat, lon, needs, ..a.query.clone() };
     Ok(match index.search(&query) {
         Outcome::SeeClinicianFirst => FindOutput::SeeClinicianFirst {
             message: "Your screening says massage is not advisable right now. See a clinician first (the assessment \
@@ -136,7 +116,7 @@ pub async fn run(store: &dyn Store, a: &FindArgs) -> anyhow::Result<FindOutput> 
         },
         Outcome::Results(results) => FindOutput::Results {
             zip: zip5,
-            radius_miles: a.radius_miles,
+            radius_miles: a.query.radius_miles,
             results: results
                 .into_iter()
                 .map(|r| {

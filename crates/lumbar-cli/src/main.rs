@@ -283,16 +283,18 @@ fn main() -> ExitCode {
             Box::pin(async move {
                 let args = find::FindArgs {
                     zip: f.zip,
-                    radius_miles: f.radius_miles,
                     assessment: f.assessment,
-                    style: f.style,
-                    language: f.language,
-                    gender: f.gender,
-                    max_price_usd: f.max_price,
-                    insurance: f.insurance,
-                    kind: f.kind,
-                    include_unverified: f.include_unverified,
-                    limit: f.limit,
+                    query: lumbar_core::matching::Query {
+                        style: f.style,
+                        language: f.language,
+                        gender: f.gender,
+                        max_price_usd: f.max_price,
+                        insurance: f.insurance,
+                        kind: f.kind,
+                        include_unverified: f.include_unverified,
+                        limit: f.limit,
+                        ..lumbar_core::matching::Query::near(0.0, 0.0, f.radius_miles)
+                    },
                 };
                 let out = find::run(store, &args).await?;
                 if f.json {
