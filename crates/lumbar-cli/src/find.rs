@@ -1,20 +1,21 @@
 //! `lumbar find`: licensed therapists near a ZIP, ranked by what the screening asks for.
 //!
-//! The ranking is `lumbar_core::matching` (pure); this module resolves the ZIP, reads the
-//! candidates from the store into the in-memory geo index, and prints a table or JSON.
+//! The ranking is `lumbar_core::matching` (pure); the search runs on the web server's
+//! directory snapshot (`lumbar_web::directory::Snapshot`) and answers with the JSON of
+//! `GET /api/v1/therapists`, so the CLI and the API cannot disagree. This module prints it
+//! as a table, group by group (verified, not verified, unlicensed state).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Context;
-use lumbar_core::directory::VerificationStatus;
-use lumbar_core::matching::{GeoIndex, MassageStyle, Needs, Outcome, PlaceKind, Query};
+use lumbar_core::directory::{AsOf, ResultGroup, VerificationStatus};
+use lumbar_core::matching::{MassageStyle, Needs, Outcome, Query};
 use lumbar_core::screening::{Answers, Ruleset};
 use lumbar_store::Store;
+use lumbar_web::directory::Snapshot;
+use lumbar_web::routes::directory_api::{SearchResults, search_results};
 use serde::Serialize;
 use serde_json::Value;
-
-use lumbar_directory::pipeline::centroid_map;
 
 /// What to search for: a ZIP, optionally a screening, and the search itself (its
 /// coordinates are filled in from the ZIP).
@@ -24,34 +25,19 @@ pub struct FindArgs {
     pub query: Query,
 }
 
-/// One result as printed with `--json`.
+/// The answer of a search: the same JSON as `GET /api/v1/therapists`, or no list.
 #[derive(Serialize)]
-pub struct FoundJson {
-    pub id: i64,
-    pub name: String,
-    pub kind: PlaceKind,
-    pub distance_miles: f64,
-    pub license: LicenseJson,
-    pub styles: Vec<MassageStyle>,
-    pub why: Vec<String>,
-    pub score: f64,
-}
-
-/// License status and the state it was checked in.
-#[derive(Serialize)]
-pub struct LicenseJson {
-    pub status: Option<VerificationStatus>,
-    pub state: String,
-}
-
-/// The answer of a search.
-#[derive(Serialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+#[serde(untagged)]
 pub enum FindOutput {
     /// Massage is not advisable now: no list, the next step is a clinician.
-    SeeClinicianFirst { message: String },
-    /// Ranked results (possibly empty).
-    Results { zip: String, radius_miles: f64, results: Vec<FoundJson> },
+    SeeClinicianFirst {
+        /// Always `see_clinician_first`.
+        outcome: &'static str,
+        /// What to do.
+        message: String,
+    },
+    /// Ranked results (possibly empty, then with what the ZIP's state says).
+    Results(Box<SearchResults>),
 }
 
 /// Reads `--assessment FILE`: an assessment (`lumbar screen --json` output) or answers
@@ -86,92 +72,97 @@ pub fn needs_from_file(path: &Path) -> anyhow::Result<Needs> {
     Ok(Needs::from_assessment(&rs.assess(&answers)))
 }
 
-/// Runs a search.
-pub async fn run(store: &dyn Store, a: &FindArgs) -> anyhow::Result<FindOutput> {
-    let centroids = centroid_map(store).await?;
-    let zip5: String = a.zip.chars().take(5).collect();
-    let Some(&(lat, lon)) = centroids.get(&zip5) else {
-        anyhow::bail!(
-            "ZIP {} is not in the ZIP centroid table (Census ZCTAs; PO-box-only ZIPs have none): try a nearby residential ZIP",
-            a.zip
-        );
-    };
+/// Runs a search on the day `as_of`, through the same snapshot and JSON as the web API.
+pub async fn run(store: &dyn Store, a: &FindArgs, as_of: AsOf) -> anyhow::Result<FindOutput> {
     anyhow::ensure!(
         a.query.radius_miles > 0.0 && a.query.radius_miles <= 200.0,
         "--radius-miles must be more than 0 and at most 200"
     );
     let needs = a.assessment.as_deref().map(needs_from_file).transpose()?;
-    let candidates = store.candidates().await?;
-    let info: HashMap<i64, (String, PlaceKind, Vec<MassageStyle>, String)> = candidates
-        .iter()
-        .map(|c| (c.id, (c.name.clone(), c.kind, c.styles.clone(), c.practice_state.to_string())))
-        .collect();
-    let index = GeoIndex::build(candidates);
+    let snapshot = Snapshot::load(store, 0, as_of).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let zip5: String = a.zip.chars().take(5).collect();
+    let Some((lat, lon)) = snapshot.locate(&zip5) else {
+        anyhow::bail!(
+            "ZIP {} is not in the ZIP centroid table (Census ZCTAs; PO-box-only ZIPs have none): try a nearby residential ZIP",
+            a.zip
+        );
+    };
     let query = Query { lat, lon, needs, ..a.query.clone() };
-    Ok(match index.search(&query) {
+    Ok(match snapshot.search(&query) {
         Outcome::SeeClinicianFirst => FindOutput::SeeClinicianFirst {
+            outcome: "see_clinician_first",
             message: "Your screening says massage is not advisable right now. See a clinician first (the assessment \
                       says how soon); a therapist list is not shown."
                 .to_owned(),
         },
-        Outcome::Results(results) => FindOutput::Results {
-            zip: zip5,
-            radius_miles: a.query.radius_miles,
-            results: results
-                .into_iter()
-                .map(|r| {
-                    let (name, kind, styles, state) = info
-                        .get(&r.id)
-                        .cloned()
-                        .unwrap_or_else(|| (String::new(), PlaceKind::Independent, Vec::new(), String::new()));
-                    FoundJson {
-                        id: r.id,
-                        name,
-                        kind,
-                        distance_miles: r.distance_miles,
-                        license: LicenseJson { status: r.license, state },
-                        styles,
-                        why: r.why,
-                        score: (r.score * 100.0).round() / 100.0,
-                    }
-                })
-                .collect(),
-        },
+        outcome => FindOutput::Results(Box::new(search_results(&snapshot, zip5, &query, &outcome))),
     })
+}
+
+fn group_heading(group: Option<ResultGroup>) -> &'static str {
+    match group {
+        Some(ResultGroup::Verified) => "Verified: license active in the state's own roster",
+        Some(ResultGroup::NotVerified) => "Not verified by lumbar: check the license on the state board's lookup",
+        Some(ResultGroup::UnlicensedState) => "In a state that does not license massage therapists",
+        None => "License with a problem (shown because you asked)",
+    }
 }
 
 /// The table for a terminal.
 pub fn print_table(out: &FindOutput) {
-    match out {
-        FindOutput::SeeClinicianFirst { message } => println!("{message}"),
-        FindOutput::Results { zip, radius_miles, results } if results.is_empty() => println!(
-            "No licensed, verified therapist within {radius_miles} miles of {zip} matches. Try a larger --radius-miles, \
-             fewer filters, or --include-unverified to see therapists whose license could not be verified."
-        ),
-        FindOutput::Results { zip, radius_miles, results } => {
-            println!(
-                "{} therapists and places within {radius_miles} miles of {zip}, best match first:\n",
-                results.len()
-            );
-            for (i, r) in results.iter().enumerate() {
-                let status = r.license.status.map_or("no license claimed", VerificationStatus::as_str);
-                println!(
-                    "{:>2}. {}  ({}, {:.1} mi, license {} in {})",
-                    i + 1,
-                    r.name,
-                    r.kind.as_str(),
-                    r.distance_miles,
-                    status,
-                    r.license.state
-                );
-                let styles: Vec<&str> = r.styles.iter().map(|s| s.as_str()).collect();
-                println!("    styles: {}", styles.join(", "));
-                for w in &r.why {
-                    println!("    · {w}");
-                }
-                // The score's hundreds encode the group (verified first); the rest is the fit.
-                println!("    id {}  match {:.0}/100", r.id, r.score.rem_euclid(100.0));
-            }
+    let r = match out {
+        FindOutput::SeeClinicianFirst { message, .. } => return println!("{message}"),
+        FindOutput::Results(r) => r,
+    };
+    if r.results.is_empty() {
+        match &r.coverage {
+            Some(c) => println!("{}", c.message),
+            None => println!("Nobody within {} miles of {} matches.", r.radius_miles, r.zip),
         }
+        println!(
+            "Try a larger --radius-miles, fewer filters, or --include-unverified to see therapists whose license has a problem."
+        );
+        return;
+    }
+    println!(
+        "{} therapists and places within {} miles of {}, best match first:",
+        r.results.len(),
+        r.radius_miles,
+        r.zip
+    );
+    let mut group = None;
+    for (i, m) in r.results.iter().enumerate() {
+        if i == 0 || m.group != group {
+            group = m.group;
+            println!("\n{}", group_heading(group));
+        }
+        let status = m.license.status.map_or("no license checked", VerificationStatus::as_str);
+        println!(
+            "{:>2}. {}  ({}, {:.1} mi, license {} in {})",
+            i + 1,
+            m.name,
+            m.kind.as_str(),
+            m.distance_miles,
+            status,
+            m.license.state
+        );
+        let styles: Vec<&str> = m.styles.iter().map(|s| s.as_str()).collect();
+        println!("    styles: {}", styles.join(", "));
+        for w in &m.why {
+            println!("    · {w}");
+        }
+        if let (Some(checked), Some(roster)) = (&m.license.checked_at, &m.license.roster_date) {
+            println!("    checked {checked} against the {} roster of {roster}", m.license.state);
+        }
+        if let Some(note) = &m.license.note {
+            println!("    note: {note}");
+        }
+        if let Some(url) = &m.license.lookup_url
+            && m.group != Some(ResultGroup::Verified)
+        {
+            println!("    check the license: {url}");
+        }
+        // The score's hundreds encode the safety rank; the rest is the fit.
+        println!("    id {}  match {:.0}/100", m.id, m.score.rem_euclid(100.0));
     }
 }

@@ -19,6 +19,7 @@ mod report;
 mod rules;
 mod screen;
 mod serve;
+mod states;
 mod style;
 mod synth;
 
@@ -32,6 +33,14 @@ struct Cli {
     /// Database URL: sqlite:PATH (embedded, the default) or postgres://USER@HOST/DB.
     #[arg(long, global = true, env = "LUMBAR_DATABASE_URL", default_value = "sqlite:lumbar.db")]
     db: String,
+    /// The day to act as (YYYY-MM-DD): license expiry, roster freshness and the date stamped
+    /// on verifications are judged on it. Default: today (UTC). For tests and replays.
+    #[arg(long, global = true, env = "LUMBAR_TODAY", value_parser = parse_date)]
+    today: Option<Date>,
+    /// A roster whose data is older than this many days makes its statuses stale: still
+    /// shown, labelled, and ranked after fresh ones.
+    #[arg(long, global = true, env = "LUMBAR_STALE_AFTER_DAYS", default_value_t = lumbar_core::directory::standing::DEFAULT_STALE_AFTER_DAYS)]
+    stale_after_days: u32,
     #[command(subcommand)]
     command: Command,
 }
@@ -57,12 +66,10 @@ enum Command {
     ///
     /// Statuses: verified_active, expired, inactive, disciplined, suspended_or_revoked,
     /// not_found, no_roster, unregulated_state (KS, MN, WY), voluntary_certification (CA).
-    /// Re-running changes nothing; importing a newer roster and re-running moves statuses.
-    Verify {
-        /// The date expiry is judged against (YYYY-MM-DD; default today, UTC).
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-    },
+    /// Re-running changes nothing. Importing a roster verifies that state's licenses by
+    /// itself, and expiry dates are applied on the day a page is shown; run this after an
+    /// NPPES import (new claims) or with --today to replay a day.
+    Verify,
     /// Export the directory.
     #[command(subcommand)]
     Export(ExportCommand),
@@ -99,7 +106,8 @@ enum Command {
     #[command(subcommand)]
     Feedback(FeedbackCommand),
     /// Generate realistic synthetic data (an NPPES V2 file and matching state rosters) for
-    /// demos, tests and benchmarks. Deterministic by --seed.
+    /// demos, tests and benchmarks. Deterministic by --seed and --today (the day the
+    /// expected statuses are computed for).
     Synth(synth::SynthArgs),
     /// Inspect the screening rule set (rules, sources, questions are data).
     #[command(subcommand)]
@@ -107,6 +115,19 @@ enum Command {
     /// Measure lumbar's speed (benchmarks; results go in docs/BENCHMARKS.md).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// How each state, DC and Puerto Rico regulates massage therapists.
+    ///
+    /// Board, titles, minimum training, where to look up a license, and whether lumbar
+    /// imports the state's roster.
+    ///
+    /// Examples:
+    ///   lumbar states                   every state, in columns
+    ///   lumbar states --state TX        one state: every field, its notes and sources
+    ///   lumbar states --json            one JSON array
+    ///
+    /// Rows marked "not yet confirmed" were not confirmed from a document read.
+    #[command(verbatim_doc_comment)]
+    States(states::StatesArgs),
 }
 
 #[derive(Subcommand)]
@@ -132,10 +153,15 @@ enum ImportCommand {
         /// Stop at the first malformed row (the roster is then not published).
         #[arg(long)]
         strict: bool,
-        /// The date the roster was downloaded (YYYY-MM-DD; default today). Verification
+        /// The date the roster was imported (YYYY-MM-DD; default --today). Verification
         /// records cite it as the date checked.
         #[arg(long, value_parser = parse_date)]
         imported_on: Option<Date>,
+        /// The date of the file's data: when the state published it or you downloaded it
+        /// (YYYY-MM-DD; default the file's modification date). Statuses resting on a roster
+        /// older than --stale-after-days are shown as stale.
+        #[arg(long, value_parser = parse_date)]
+        data_date: Option<Date>,
     },
     /// Refresh the ZIP centroid table from a Census Gazetteer ZCTA file (tab format up to
     /// 2024, pipe format with GEOIDFQ from 2025). The 2021 table ships with lumbar.
@@ -214,11 +240,8 @@ enum FeedbackCommand {
 #[derive(Subcommand)]
 enum DemoCommand {
     /// Load the fictional demo directory and rosters, then verify licenses. Idempotent.
-    Load {
-        /// The date the demo rosters count as checked (YYYY-MM-DD; default today).
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-    },
+    /// The demo rosters count as published and checked on --today.
+    Load,
 }
 
 #[derive(Subcommand)]
@@ -258,19 +281,20 @@ fn parse_kind(s: &str) -> Result<lumbar_core::matching::PlaceKind, String> {
     lumbar_core::matching::PlaceKind::parse(s).ok_or_else(|| "use independent, clinic, spa or school_clinic".to_owned())
 }
 
-use lumbar_store_sql::today_utc as today;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let clock = cli.today.map_or(lumbar_store::Clock::System, lumbar_store::Clock::Fixed);
+    let as_of = lumbar_core::directory::AsOf { today: clock.today(), stale_after_days: cli.stale_after_days };
     let result = match cli.command {
         Command::Screen(args) => screen::run(args),
         Command::Rules(cmd) => rules::run(cmd),
         Command::Bench(cmd) => bench::run(cmd),
-        Command::Synth(args) => synth::run(args),
-        Command::Import(cmd) => with_store(&cli.db, |store| Box::pin(run_import(store, cmd))),
-        Command::Verify { today: t } => with_store(&cli.db, move |store| {
+        Command::Synth(args) => synth::run(args, as_of.today),
+        Command::States(args) => states::run(args),
+        Command::Import(cmd) => with_store(&cli.db, move |store| Box::pin(run_import(store, cmd, as_of.today))),
+        Command::Verify => with_store(&cli.db, move |store| {
             Box::pin(async move {
-                let s = verify::run(store, t.unwrap_or_else(today)).await?;
+                let s = verify::run(store, as_of.today).await?;
                 println!("verified {} licenses; {} records changed", s.checked, s.changed);
                 for (status, n) in &s.by_status {
                     println!("  {status:<24} {n:>8}");
@@ -278,7 +302,7 @@ fn main() -> ExitCode {
                 Ok(ExitCode::SUCCESS)
             })
         }),
-        Command::Serve { listen, demo } => serve::run(&cli.db, &listen, demo),
+        Command::Serve { listen, demo } => serve::run(&cli.db, &listen, demo, clock, cli.stale_after_days),
         Command::Find(f) => with_store(&cli.db, move |store| {
             Box::pin(async move {
                 let args = find::FindArgs {
@@ -296,7 +320,7 @@ fn main() -> ExitCode {
                         ..lumbar_core::matching::Query::near(0.0, 0.0, f.radius_miles)
                     },
                 };
-                let out = find::run(store, &args).await?;
+                let out = find::run(store, &args, as_of).await?;
                 if f.json {
                     println!("{}", serde_json::to_string_pretty(&out)?);
                 } else {
@@ -305,9 +329,9 @@ fn main() -> ExitCode {
                 Ok(ExitCode::SUCCESS)
             })
         }),
-        Command::Demo(DemoCommand::Load { today: t }) => with_store(&cli.db, move |store| {
+        Command::Demo(DemoCommand::Load) => with_store(&cli.db, move |store| {
             Box::pin(async move {
-                let s = demo::load(store, t.unwrap_or_else(today)).await?;
+                let s = demo::load(store, as_of.today).await?;
                 println!(
                     "demo directory loaded: {} fictional listings, {} roster licenses; {} licenses verified",
                     s.listings, s.roster_licenses, s.verify.checked
@@ -355,8 +379,8 @@ fn main() -> ExitCode {
             Box::pin(async move {
                 let stdout = std::io::stdout();
                 let mut out = std::io::BufWriter::new(stdout.lock());
-                let n = export::therapists(store, &TherapistFilter { state, ..TherapistFilter::default() }, &mut out)
-                    .await?;
+                let filter = TherapistFilter { state, ..TherapistFilter::default() };
+                let n = export::therapists(store, &filter, as_of, &mut out).await?;
                 eprintln!("exported {n} therapists and places");
                 Ok(ExitCode::SUCCESS)
             })
@@ -384,7 +408,7 @@ fn with_store(
     })
 }
 
-async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
+async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand, today: Date) -> anyhow::Result<ExitCode> {
     match cmd {
         ImportCommand::Nppes { file, strict } => {
             let mut bar = progress::Bar::new();
@@ -413,12 +437,15 @@ async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand) -> anyh
                 );
             }
         }
-        ImportCommand::Roster { format, file, strict, imported_on } => {
+        ImportCommand::Roster { format, file, strict, imported_on, data_date } => {
+            let imported_on = imported_on.unwrap_or(today);
+            let data_date = match data_date {
+                Some(d) => d,
+                None => file_date(&file)?.min(imported_on),
+            };
             let mut bar = progress::Bar::new();
-            let s = import::roster(store, &format, &file, strict, imported_on.unwrap_or_else(today), &mut |p| {
-                bar.update(p)
-            })
-            .await?;
+            let s =
+                import::roster(store, &format, &file, strict, imported_on, data_date, &mut |p| bar.update(p)).await?;
             bar.finish();
             println!(
                 "{} roster {}: {} rows read, {} massage-therapy licenses, {} other professions skipped, {} rejected; {}",
@@ -433,9 +460,16 @@ async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand) -> anyh
                     _ => "now the current roster",
                 }
             );
+            println!("  data of {data_date}, imported {imported_on}");
+            if let Some(v) = &s.verify {
+                println!(
+                    "  {} licenses claimed in {} verified again; {} records changed",
+                    v.checked, s.state, v.changed
+                );
+            }
             for (text, n) in &s.unknown_statuses {
                 println!(
-                    "  unknown status \"{text}\" on {n} rows: recorded as unknown (never active); add it to the profile's status_map"
+                    "  unknown status \"{text}\" on {n} rows: recorded as unknown (never active); if it is a real status, add it to that column's map under [[status_columns]] in the roster profile"
                 );
             }
             for r in &s.rejected_rows {
@@ -448,4 +482,13 @@ async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand) -> anyh
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The modification date (UTC) of a file: the default date of a roster's data.
+fn file_date(path: &std::path::Path) -> anyhow::Result<Date> {
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .with_context(|| format!("cannot read the modification date of {}: pass --data-date", path.display()))?;
+    let secs = modified.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    Ok(Date::from_days_since_epoch(secs.div_euclid(86_400)))
 }

@@ -24,13 +24,10 @@ pub struct SynthArgs {
     /// Also write the .zip CMS ships.
     #[arg(long)]
     zip: bool,
-    /// The date expected statuses are computed for (YYYY-MM-DD).
-    #[arg(long, default_value = "2026-11-25")]
-    today: String,
 }
 
-pub fn run(a: SynthArgs) -> anyhow::Result<ExitCode> {
-    let today = Date::parse(&a.today).ok_or_else(|| anyhow::anyhow!("--today: expected a date as YYYY-MM-DD"))?;
+/// Writes the files; expected statuses are computed for `today` (the global `--today`).
+pub fn run(a: SynthArgs, today: Date) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&a.out)?;
     let cfg = SynthConfig {
         seed: a.seed,

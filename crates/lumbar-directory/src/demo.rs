@@ -52,7 +52,8 @@ struct DemoListing {
     state: String,
     zip: String,
     phone: String,
-    license: DemoLicense,
+    /// `None`: no license (a state that does not license massage therapists).
+    license: Option<DemoLicense>,
     styles: Vec<MassageStyle>,
     back_pain_years: Option<u8>,
     back_pain_share_pct: Option<u8>,
@@ -91,7 +92,12 @@ pub async fn load(store: &dyn Store, today: Date) -> Result<DemoSummary> {
     for l in &file.listing {
         let bad = |e: String| DirectoryError::Invalid(format!("demo listing {}: {e}", l.key));
         let state = StateCode::parse(&l.state).map_err(bad)?;
-        let license_state = StateCode::parse(&l.license.state).map_err(bad)?;
+        let licenses = match &l.license {
+            Some(lic) => {
+                vec![ClaimedLicense { state: StateCode::parse(&lic.state).map_err(bad)?, number: lic.number.clone() }]
+            }
+            None => Vec::new(),
+        };
         let kind = EntityKind::parse(&l.kind).ok_or_else(|| bad(format!("unknown kind {}", l.kind)))?;
         let coords = centroids.get(&l.zip).copied();
         let (address, line2) = match l.address.split_once(", ") {
@@ -116,7 +122,7 @@ pub async fn load(store: &dyn Store, today: Date) -> Result<DemoSummary> {
             },
             lat: coords.map(|c| c.0),
             lon: coords.map(|c| c.1),
-            licenses: vec![ClaimedLicense { state: license_state, number: l.license.number.clone() }],
+            licenses,
         };
         let id = store.upsert_listing(run, &listing).await?;
         let profile = Profile {
@@ -155,7 +161,7 @@ pub async fn load(store: &dyn Store, today: Date) -> Result<DemoSummary> {
     for (format, name, bytes) in ROSTERS {
         let path: PathBuf = dir.join(name);
         std::fs::write(&path, bytes).map_err(io)?;
-        let s = import::roster(store, format, &path, true, today, &mut |_| {}).await?;
+        let s = import::roster(store, format, &path, true, today, today, &mut |_| {}).await?;
         summary.roster_licenses += s.licenses;
     }
     std::fs::remove_dir_all(&dir).ok();

@@ -68,6 +68,10 @@ pub struct RosterSummary {
     pub unknown_statuses: BTreeMap<String, u64>,
     /// Whether the roster replaced the current one or was identical to it.
     pub published: Option<Published>,
+    /// Date of the roster's data.
+    pub data_date: Option<Date>,
+    /// The state's claimed licenses verified again against it, inside the import.
+    pub verify: Option<crate::verify::VerifySummary>,
 }
 
 /// Progress of a running import, for a progress bar.
@@ -154,15 +158,25 @@ pub async fn nppes(store: &dyn Store, path: &Path, strict: bool, progress: Progr
     Ok(summary)
 }
 
-/// Imports a state roster with the named profile; it becomes the state's current roster.
+/// Imports a state roster with the named profile; it becomes the state's current roster,
+/// and every license claimed in that state is verified again against it at once (no
+/// separate `lumbar verify` is needed). `data_date` is the date of the file's data (the
+/// state's publication or download date); it ages the statuses (stale after the freshness
+/// limit) and may not be after `imported_on`.
 pub async fn roster(
     store: &dyn Store,
     format: &str,
     path: &Path,
     strict: bool,
     imported_on: Date,
+    data_date: Date,
     progress: ProgressFn<'_>,
 ) -> Result<RosterSummary> {
+    if data_date > imported_on {
+        return Err(DirectoryError::Invalid(format!(
+            "the roster's data date {data_date} is after today ({imported_on}): pass the date the file was published or downloaded"
+        )));
+    }
     let profile = roster::profile(format)?;
     let state =
         StateCode::parse(&profile.state).map_err(|e| DirectoryError::Invalid(format!("profile {format}: {e}")))?;
@@ -196,7 +210,9 @@ pub async fn roster(
         }
     }
     store.stage_roster_rows(run, &batch).await?;
-    summary.published = Some(store.publish_roster(run, state, imported_on, &digest.finish()).await?);
+    summary.published = Some(store.publish_roster(run, state, imported_on, data_date, &digest.finish()).await?);
+    summary.data_date = Some(data_date);
+    summary.verify = Some(crate::verify::run_for(store, imported_on, Some(state)).await?);
     let stats = reader.stats();
     summary.rows = stats.rows;
     summary.licenses = stats.licenses;

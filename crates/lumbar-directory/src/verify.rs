@@ -29,7 +29,16 @@ struct IndexedRoster {
 /// Verifies every claimed license. `today` decides expiry and stamps decisions that rest on
 /// no roster (state regulation, no roster imported).
 pub async fn run(store: &dyn Store, today: Date) -> crate::Result<VerifySummary> {
-    let claims = store.license_claims().await?;
+    run_for(store, today, None).await
+}
+
+/// Verifies the claimed licenses of one state (after its roster was imported), or of every
+/// state when `state` is `None`.
+pub async fn run_for(store: &dyn Store, today: Date, state: Option<StateCode>) -> crate::Result<VerifySummary> {
+    let mut claims = store.license_claims().await?;
+    if let Some(state) = state {
+        claims.retain(|c| c.state == state);
+    }
     let mut rosters: HashMap<StateCode, Option<IndexedRoster>> = HashMap::new();
     let mut summary = VerifySummary::default();
     let mut updates = Vec::new();
@@ -73,6 +82,7 @@ pub async fn run(store: &dyn Store, today: Date) -> crate::Result<VerifySummary>
             source_run: roster.map(|r| r.snapshot.run),
             source_line: evidence.map(|e| e.source_line),
             checked_at: roster.map_or(today, |r| r.snapshot.imported_on),
+            roster_date: roster.map(|r| r.snapshot.data_date),
         };
         *summary.by_status.entry(v.status.as_str()).or_default() += 1;
         summary.checked += 1;
@@ -83,6 +93,8 @@ pub async fn run(store: &dyn Store, today: Date) -> crate::Result<VerifySummary>
                 && c.source == v.source
                 && c.source_run == v.source_run
                 && c.source_line == v.source_line
+                && c.roster_date == v.roster_date
+                && (roster.is_none() || c.checked_at == v.checked_at)
         });
         if !same {
             updates.push(v);
@@ -96,7 +108,7 @@ pub async fn run(store: &dyn Store, today: Date) -> crate::Result<VerifySummary>
 
 fn source_text(state: StateCode, status: VerificationStatus, roster: Option<&RosterSnapshot>) -> String {
     match (roster, regulation(state)) {
-        (Some(r), _) => format!("{state} license roster {} (imported {})", r.source, r.imported_on),
+        (Some(r), _) => format!("{state} license roster {} of {} (imported {})", r.source, r.data_date, r.imported_on),
         (None, Regulation::Unregulated) => {
             format!("{state} does not license massage therapists; credentials are self-reported")
         }

@@ -10,8 +10,8 @@ use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
 use lumbar_core::directory::{
-    ClaimedLicense, Date, EntityKind, Npi, Profile, RosterRecord, RosterStatus, StateCode, VerificationStatus,
-    normalize_license,
+    AsOf, ClaimedLicense, Date, EntityKind, LicenseFact, Npi, Profile, RosterRecord, RosterStatus, StateCode,
+    VerificationStatus, listing_standing, normalize_license,
 };
 use lumbar_core::matching::{Candidate, PlaceKind};
 use lumbar_store::{
@@ -103,7 +103,17 @@ fn verification_from_row(license_id: i64, r: &AnyRow) -> Result<Option<Verificat
         source_line: r.try_get::<Option<i64>, _>("v_source_line").map_err(q)?.map(|x| x as u64),
         checked_at: parse_date(t, r.try_get("v_checked_at").map_err(q)?)?
             .ok_or_else(|| StoreError::Corrupt { table: t, problem: "checked_at missing".into() })?,
+        roster_date: parse_date(t, r.try_get("v_roster_date").map_err(q)?)?,
     }))
+}
+
+/// Raises the directory's change counter inside a write transaction.
+async fn bump_version(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<()> {
+    sqlx::query("UPDATE directory_changes SET version = version + 1 WHERE id = 1")
+        .execute(&mut **tx)
+        .await
+        .map_err(q)?;
+    Ok(())
 }
 
 impl SqlStore {
@@ -305,6 +315,9 @@ source_line = $21 WHERE id = $22";
             }
             query.execute(&mut *tx).await.map_err(q)?;
         }
+        if counts.inserted + counts.updated > 0 {
+            bump_version(&mut tx).await?;
+        }
         tx.commit().await.map_err(q)?;
         Ok(counts)
     }
@@ -327,6 +340,9 @@ source_line = $21 WHERE id = $22";
             .await
             .map_err(q)?;
             changed += done.rows_affected();
+        }
+        if changed > 0 {
+            bump_version(&mut tx).await?;
         }
         tx.commit().await.map_err(q)?;
         Ok(changed)
@@ -363,7 +379,14 @@ source_line = $21 WHERE id = $22";
         tx.commit().await.map_err(q)
     }
 
-    async fn publish_roster(&self, run: RunId, state: StateCode, imported_on: Date, digest: &str) -> Result<Published> {
+    async fn publish_roster(
+        &self,
+        run: RunId,
+        state: StateCode,
+        imported_on: Date,
+        data_date: Date,
+        digest: &str,
+    ) -> Result<Published> {
         let mut tx = self.pool.begin().await.map_err(q)?;
         let current = sqlx::query("SELECT run_id, content_hash FROM current_rosters WHERE state = $1")
             .bind(state.as_str())
@@ -375,8 +398,9 @@ source_line = $21 WHERE id = $22";
             None => false,
         };
         let outcome = if unchanged {
-            sqlx::query("UPDATE current_rosters SET imported_on = $1 WHERE state = $2")
+            sqlx::query("UPDATE current_rosters SET imported_on = $1, data_date = $2 WHERE state = $3")
                 .bind(imported_on.to_string())
+                .bind(data_date.to_string())
                 .bind(state.as_str())
                 .execute(&mut *tx)
                 .await
@@ -385,13 +409,14 @@ source_line = $21 WHERE id = $22";
             Published::Unchanged
         } else {
             sqlx::query(
-                "INSERT INTO current_rosters (state, run_id, imported_on, content_hash) VALUES ($1, $2, $3, $4) \
+                "INSERT INTO current_rosters (state, run_id, imported_on, data_date, content_hash) VALUES ($1, $2, $3, $4, $5) \
                  ON CONFLICT (state) DO UPDATE SET run_id = excluded.run_id, imported_on = excluded.imported_on, \
-                 content_hash = excluded.content_hash",
+                 data_date = excluded.data_date, content_hash = excluded.content_hash",
             )
             .bind(state.as_str())
             .bind(run)
             .bind(imported_on.to_string())
+            .bind(data_date.to_string())
             .bind(digest)
             .execute(&mut *tx)
             .await
@@ -408,14 +433,15 @@ source_line = $21 WHERE id = $22";
         .execute(&mut *tx)
         .await
         .map_err(q)?;
+        bump_version(&mut tx).await?;
         tx.commit().await.map_err(q)?;
         Ok(outcome)
     }
 
     async fn roster(&self, state: StateCode) -> Result<Option<RosterSnapshot>> {
         let Some(cur) = sqlx::query(
-            "SELECT c.run_id, c.imported_on, r.source FROM current_rosters c JOIN import_runs r ON r.id = c.run_id \
-             WHERE c.state = $1",
+            "SELECT c.run_id, c.imported_on, r.source, c.data_date FROM current_rosters c \
+             JOIN import_runs r ON r.id = c.run_id WHERE c.state = $1",
         )
         .bind(state.as_str())
         .fetch_optional(&self.pool)
@@ -427,6 +453,8 @@ source_line = $21 WHERE id = $22";
         let run: i64 = cur.try_get(0).map_err(q)?;
         let imported_on = parse_date("current_rosters", cur.try_get(1).map_err(q)?)?
             .ok_or_else(|| StoreError::Corrupt { table: "current_rosters", problem: "imported_on missing".into() })?;
+        // rosters published before data dates were kept: their import date
+        let data_date = parse_date("current_rosters", cur.try_get(3).map_err(q)?)?.unwrap_or(imported_on);
         let rows = sqlx::query(
             "SELECT state, license_number, license_key, credential_type, last_name, first_name, status, status_text, \
              expires, disciplined, discipline_text, source_line FROM roster_rows WHERE run_id = $1 AND state = $2 ORDER BY id",
@@ -441,6 +469,7 @@ source_line = $21 WHERE id = $22";
             run,
             source: cur.try_get(2).map_err(q)?,
             imported_on,
+            data_date,
             rows: rows.iter().map(roster_from_row).collect::<Result<_>>()?,
         }))
     }
@@ -455,7 +484,7 @@ source_line = $21 WHERE id = $22";
         let rows = sqlx::query(
             "SELECT l.id, l.therapist_id, t.last_name, l.state, l.number, l.license_key, v.status AS v_status, \
              v.expires AS v_expires, v.discipline AS v_discipline, v.source AS v_source, v.source_run AS v_source_run, \
-             v.source_line AS v_source_line, v.checked_at AS v_checked_at \
+             v.source_line AS v_source_line, v.checked_at AS v_checked_at, v.roster_date AS v_roster_date \
              FROM licenses l JOIN therapists t ON t.id = l.therapist_id LEFT JOIN verifications v ON v.license_id = l.id \
              ORDER BY l.id",
         )
@@ -483,17 +512,18 @@ source_line = $21 WHERE id = $22";
         let mut changed = 0;
         for v in batch {
             let done = sqlx::query(
-                "INSERT INTO verifications (license_id, status, expires, discipline, source, source_run, source_line, checked_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                "INSERT INTO verifications (license_id, status, expires, discipline, source, source_run, source_line, \
+                 checked_at, roster_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
                  ON CONFLICT (license_id) DO UPDATE SET status = excluded.status, expires = excluded.expires, \
                  discipline = excluded.discipline, source = excluded.source, source_run = excluded.source_run, \
-                 source_line = excluded.source_line, checked_at = excluded.checked_at \
+                 source_line = excluded.source_line, checked_at = excluded.checked_at, roster_date = excluded.roster_date \
                  WHERE verifications.status <> excluded.status \
                     OR COALESCE(verifications.expires, '') <> COALESCE(excluded.expires, '') \
                     OR verifications.discipline <> excluded.discipline OR verifications.source <> excluded.source \
                     OR COALESCE(verifications.source_run, -1) <> COALESCE(excluded.source_run, -1) \
                     OR COALESCE(verifications.source_line, -1) <> COALESCE(excluded.source_line, -1) \
-                    OR verifications.checked_at <> excluded.checked_at",
+                    OR verifications.checked_at <> excluded.checked_at \
+                    OR COALESCE(verifications.roster_date, '') <> COALESCE(excluded.roster_date, '')",
             )
             .bind(v.license_id)
             .bind(v.status.as_str())
@@ -503,10 +533,14 @@ source_line = $21 WHERE id = $22";
             .bind(v.source_run)
             .bind(v.source_line.map(|x| x as i64))
             .bind(v.checked_at.to_string())
+            .bind(v.roster_date.map(|d| d.to_string()))
             .execute(&mut *tx)
             .await
             .map_err(q)?;
             changed += done.rows_affected();
+        }
+        if changed > 0 {
+            bump_version(&mut tx).await?;
         }
         tx.commit().await.map_err(q)?;
         Ok(changed)
@@ -516,7 +550,7 @@ source_line = $21 WHERE id = $22";
         let state = filter.state.map(|s| s.as_str().to_owned());
         let base = "SELECT id, npi, kind, name, credential, address_line1, address_line2, city, state, postal_code, lat, lon, \
                     active FROM therapists";
-        let lic_sql = "SELECT l.therapist_id, l.state, l.number, v.status, v.expires, v.source, v.checked_at \
+        let lic_sql = "SELECT l.therapist_id, l.state, l.number, v.status, v.expires, v.source, v.checked_at, v.roster_date \
                        FROM licenses l JOIN therapists t ON t.id = l.therapist_id \
                        LEFT JOIN verifications v ON v.license_id = l.id";
         let (rows, lic_rows) = match (&state, filter.id) {
@@ -554,6 +588,8 @@ source_line = $21 WHERE id = $22";
                 expires: parse_date(t, r.try_get(4).map_err(q)?)?,
                 source: r.try_get(5).map_err(q)?,
                 checked_at: parse_date(t, r.try_get(6).map_err(q)?)?,
+                roster_date: parse_date(t, r.try_get(7).map_err(q)?)?,
+                stale: false,
             });
         }
         rows.iter()
@@ -638,13 +674,15 @@ source_line = $21 WHERE id = $22";
             }
         };
         replace_licenses(&mut tx, id, &l.licenses).await?;
+        bump_version(&mut tx).await?;
         tx.commit().await.map_err(q)?;
         Ok(id)
     }
 
     async fn save_profile(&self, therapist_id: i64, profile: &Profile) -> Result<()> {
         let doc = serde_json::to_string(profile).map_err(|e| StoreError::Query(e.to_string()))?;
-        sqlx::query(
+        let mut tx = self.pool.begin().await.map_err(q)?;
+        let done = sqlx::query(
             "INSERT INTO profiles (therapist_id, document, updated_at) VALUES ($1, $2, $3) \
              ON CONFLICT (therapist_id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at \
              WHERE profiles.document <> excluded.document",
@@ -652,10 +690,13 @@ source_line = $21 WHERE id = $22";
         .bind(therapist_id)
         .bind(doc)
         .bind(now_rfc3339())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await
         .map_err(q)?;
-        Ok(())
+        if done.rows_affected() > 0 {
+            bump_version(&mut tx).await?;
+        }
+        tx.commit().await.map_err(q)
     }
 
     async fn replace_recommendations(
@@ -705,6 +746,7 @@ source_line = $21 WHERE id = $22";
             .await
             .map_err(q)?;
         }
+        bump_version(&mut tx).await?;
         tx.commit().await.map_err(q)
     }
 
@@ -743,7 +785,13 @@ source_line = $21 WHERE id = $22";
         }))
     }
 
-    async fn candidates(&self) -> Result<Vec<Candidate>> {
+    async fn directory_version(&self) -> Result<i64> {
+        let row =
+            sqlx::query("SELECT version FROM directory_changes WHERE id = 1").fetch_one(&self.pool).await.map_err(q)?;
+        row.try_get(0).map_err(q)
+    }
+
+    async fn candidates(&self, as_of: AsOf) -> Result<Vec<Candidate>> {
         let rows = sqlx::query(
             "SELECT t.id, t.name, t.kind, t.lat, t.lon, t.state, p.document, \
              COALESCE(r.n, 0) AS n_reviews, COALESCE(r.s, 0) AS rating_sum, COALESCE(e.n, 0) AS n_endorsements \
@@ -758,17 +806,24 @@ source_line = $21 WHERE id = $22";
         .await
         .map_err(q)?;
         let lic = sqlx::query(
-            "SELECT l.therapist_id, l.state, v.status FROM licenses l LEFT JOIN verifications v ON v.license_id = l.id",
+            "SELECT l.therapist_id, l.state, v.status, v.expires, v.roster_date FROM licenses l \
+             LEFT JOIN verifications v ON v.license_id = l.id ORDER BY l.id",
         )
         .fetch_all(&self.pool)
         .await
         .map_err(q)?;
-        let mut statuses: HashMap<i64, Vec<(String, Option<String>)>> = HashMap::new();
+        let mut facts: HashMap<i64, Vec<LicenseFact>> = HashMap::new();
         for r in &lic {
-            statuses
-                .entry(r.try_get(0).map_err(q)?)
-                .or_default()
-                .push((r.try_get(1).map_err(q)?, r.try_get(2).map_err(q)?));
+            let t = "verifications";
+            let status: Option<String> = r.try_get(2).map_err(q)?;
+            facts.entry(r.try_get(0).map_err(q)?).or_default().push(LicenseFact {
+                state: parse_state("licenses", &r.try_get::<String, _>(1).map_err(q)?)?,
+                status: status
+                    .map(|s| VerificationStatus::parse(&s).ok_or(StoreError::Corrupt { table: t, problem: s }))
+                    .transpose()?,
+                expires: parse_date(t, r.try_get(3).map_err(q)?)?,
+                roster_date: parse_date(t, r.try_get(4).map_err(q)?)?,
+            });
         }
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
@@ -777,17 +832,19 @@ source_line = $21 WHERE id = $22";
             let kind: String = r.try_get(2).map_err(q)?;
             let doc: Option<String> = r.try_get(6).map_err(q)?;
             let profile = doc.as_deref().map(parse_profile).transpose()?;
-            let license = best_status(statuses.get(&id).map(Vec::as_slice).unwrap_or(&[]), state);
+            let standing = listing_standing(facts.get(&id).map(Vec::as_slice).unwrap_or(&[]), state, as_of);
             let default_kind = if kind == "organization" { PlaceKind::Clinic } else { PlaceKind::Independent };
             let p = profile.as_ref();
-            out.push(Candidate {
+            let mut candidate = Candidate {
                 id,
                 name: r.try_get(1).map_err(q)?,
                 kind: p.map_or(default_kind, |p| p.place_kind),
                 lat: r.try_get(3).map_err(q)?,
                 lon: r.try_get(4).map_err(q)?,
                 practice_state: state,
-                license,
+                license: None,
+                group: None,
+                stale: false,
                 styles: p.map(|p| p.styles.clone()).unwrap_or_default(),
                 back_pain_years: p.and_then(|p| p.back_pain_years),
                 back_pain_share_pct: p.and_then(|p| p.back_pain_share_pct),
@@ -800,7 +857,9 @@ source_line = $21 WHERE id = $22";
                 rating_sum: r.try_get::<i64, _>(8).map_err(q)? as u32,
                 endorsements: r.try_get::<i64, _>(9).map_err(q)? as u32,
                 completeness: p.map_or(0.0, Profile::completeness),
-            });
+            };
+            candidate.set_standing(&standing);
+            out.push(candidate);
         }
         Ok(out)
     }
@@ -874,6 +933,7 @@ source_line = $21 WHERE id = $22";
             }
             query.execute(&mut *tx).await.map_err(q)?;
         }
+        bump_version(&mut tx).await?;
         tx.commit().await.map_err(q)
     }
 
@@ -935,30 +995,6 @@ async fn replace_licenses(
 
 fn parse_profile(doc: &str) -> Result<Profile> {
     serde_json::from_str(doc).map_err(|e| StoreError::Corrupt { table: "profiles", problem: e.to_string() })
-}
-
-/// The license status shown for a therapist: of its licenses in the practice state,
-/// `verified_active` if any, else the most serious finding, else none.
-fn best_status(licenses: &[(String, Option<String>)], practice: StateCode) -> Option<VerificationStatus> {
-    let here: Vec<VerificationStatus> = licenses
-        .iter()
-        .filter(|(state, _)| state == practice.as_str())
-        .filter_map(|(_, status)| status.as_deref().and_then(VerificationStatus::parse))
-        .collect();
-    if here.contains(&VerificationStatus::VerifiedActive) {
-        return Some(VerificationStatus::VerifiedActive);
-    }
-    const SERIOUS_FIRST: [VerificationStatus; 8] = [
-        VerificationStatus::SuspendedOrRevoked,
-        VerificationStatus::Disciplined,
-        VerificationStatus::Expired,
-        VerificationStatus::Inactive,
-        VerificationStatus::NotFound,
-        VerificationStatus::NoRoster,
-        VerificationStatus::UnregulatedState,
-        VerificationStatus::VoluntaryCertification,
-    ];
-    SERIOUS_FIRST.into_iter().find(|s| here.contains(s))
 }
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;

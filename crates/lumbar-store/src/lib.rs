@@ -10,8 +10,8 @@ use std::collections::HashSet;
 
 use async_trait::async_trait;
 use lumbar_core::directory::{
-    Address, ClaimedLicense, Date, EntityKind, Npi, Profile, ProviderRecord, RosterRecord, StateCode,
-    VerificationStatus,
+    Address, AsOf, ClaimedLicense, Date, EntityKind, LicenseFact, Npi, Profile, ProviderRecord, RosterRecord,
+    StateCode, VerificationStatus, standing,
 };
 use lumbar_core::matching::Candidate;
 use serde::Serialize;
@@ -137,6 +137,8 @@ pub struct RosterSnapshot {
     pub source: String,
     /// Date it was imported (the date its statuses were checked).
     pub imported_on: Date,
+    /// Date of its data (the state's publication or download date), at most `imported_on`.
+    pub data_date: Date,
     /// The massage-therapy license rows.
     pub rows: Vec<RosterRecord>,
 }
@@ -187,8 +189,11 @@ pub struct Verification {
     pub source_run: Option<RunId>,
     /// Line in the roster file.
     pub source_line: Option<u64>,
-    /// Date of the data the decision rests on.
+    /// Date the decision was made against the roster (its import date), or the day of the
+    /// run for decisions that rest on no roster.
     pub checked_at: Date,
+    /// Date of the roster data the decision rests on; `None` without a roster.
+    pub roster_date: Option<Date>,
 }
 
 /// Filter for listing/exporting therapists.
@@ -208,6 +213,7 @@ pub struct LicenseView {
     /// Number as claimed.
     pub number: String,
     /// Verification status (`no_roster` style words), `None` before `lumbar verify` ran.
+    /// As stored; [`TherapistView::as_of`] turns it into the status of a given day.
     pub status: Option<VerificationStatus>,
     /// Expiry.
     pub expires: Option<Date>,
@@ -215,6 +221,18 @@ pub struct LicenseView {
     pub source: Option<String>,
     /// Date checked.
     pub checked_at: Option<Date>,
+    /// Date of the roster data the status rests on.
+    pub roster_date: Option<Date>,
+    /// The status rests on a roster older than the freshness limit (set by
+    /// [`TherapistView::as_of`]).
+    pub stale: bool,
+}
+
+impl LicenseView {
+    /// The stored facts the standing rules of `lumbar_core::directory::standing` read.
+    pub fn fact(&self) -> LicenseFact {
+        LicenseFact { state: self.state, status: self.status, expires: self.expires, roster_date: self.roster_date }
+    }
 }
 
 /// A practice location as shown and exported.
@@ -253,6 +271,19 @@ pub struct TherapistView {
     pub licenses: Vec<LicenseView>,
     /// Active in NPPES.
     pub active: bool,
+}
+
+impl TherapistView {
+    /// The view on a given day: a license verified active whose expiry date has passed is
+    /// expired, and a verified status resting on a roster older than the freshness limit is
+    /// marked stale (`lumbar_core::directory::standing`).
+    pub fn as_of(mut self, as_of: AsOf) -> TherapistView {
+        for l in &mut self.licenses {
+            l.status = l.status.map(|s| standing::status_on(s, l.expires, as_of.today));
+            l.stale = l.status == Some(VerificationStatus::VerifiedActive) && standing::is_stale(l.roster_date, as_of);
+        }
+        self
+    }
 }
 
 /// A ZIP centroid.
@@ -388,9 +419,16 @@ pub trait Store: Send + Sync {
     async fn stage_roster_rows(&self, run: RunId, rows: &[RosterRecord]) -> Result<()>;
     /// Makes a staged roster the current one for its state, atomically, and drops the
     /// previous one. When its `digest` equals the current roster's, the current one stays
-    /// (only its import date moves) and the staged rows are dropped: re-importing the same
-    /// file changes no verification.
-    async fn publish_roster(&self, run: RunId, state: StateCode, imported_on: Date, digest: &str) -> Result<Published>;
+    /// (only its import and data dates move) and the staged rows are dropped: re-importing
+    /// the same file changes no status.
+    async fn publish_roster(
+        &self,
+        run: RunId,
+        state: StateCode,
+        imported_on: Date,
+        data_date: Date,
+        digest: &str,
+    ) -> Result<Published>;
     /// The current roster of a state.
     async fn roster(&self, state: StateCode) -> Result<Option<RosterSnapshot>>;
     /// States with a current roster.
@@ -420,8 +458,14 @@ pub trait Store: Send + Sync {
     /// One therapist with profile and recommendation counts.
     async fn therapist_detail(&self, id: i64) -> Result<Option<TherapistDetail>>;
     /// Every therapist with coordinates, as the matcher's candidates: profile attributes,
-    /// recommendation counts and the best license status in the practice state.
-    async fn candidates(&self) -> Result<Vec<Candidate>>;
+    /// recommendation counts and the listing's standing on `as_of` (worst finding wins,
+    /// expiry and staleness of that day: `lumbar_core::directory::standing`).
+    async fn candidates(&self, as_of: AsOf) -> Result<Vec<Candidate>>;
+
+    /// A number that grows with every change to what the finder shows (imports,
+    /// verifications, listings, profiles, recommendations, ZIP centroids). A running server
+    /// compares it to the one its index was built at.
+    async fn directory_version(&self) -> Result<i64>;
 
     /// Stores feedback (pending moderation); returns its id.
     async fn add_feedback(&self, page: &str, helpful: bool, comment: &str) -> Result<i64>;
@@ -434,4 +478,42 @@ pub trait Store: Send + Sync {
     async fn replace_centroids(&self, rows: &[ZipCentroid]) -> Result<()>;
     /// The stored ZIP centroids (empty until `lumbar import zcta`; the shipped table is used then).
     async fn centroids(&self) -> Result<Vec<ZipCentroid>>;
+}
+
+/// Where "today" comes from: the system clock (UTC), or a fixed day (tests, replaying a
+/// past state of the directory). Everything that depends on the date — expiry, staleness,
+/// the date stamped on a verification — takes it from a `Clock`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Clock {
+    /// The system clock, UTC.
+    #[default]
+    System,
+    /// Always this day.
+    Fixed(Date),
+}
+
+impl Clock {
+    /// Today.
+    pub fn today(self) -> Date {
+        match self {
+            Clock::Fixed(d) => d,
+            Clock::System => {
+                let secs = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs() as i64)
+                    .unwrap_or(0);
+                Date::from_days_since_epoch(secs.div_euclid(86_400))
+            }
+        }
+    }
+
+    /// `--today YYYY-MM-DD` / `LUMBAR_TODAY`: a fixed day, or the system clock when absent.
+    pub fn parse(day: Option<&str>) -> std::result::Result<Clock, String> {
+        match day.map(str::trim).filter(|d| !d.is_empty()) {
+            None => Ok(Clock::System),
+            Some(d) => Date::parse(d)
+                .map(Clock::Fixed)
+                .ok_or_else(|| format!("`{d}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-28")),
+        }
+    }
 }

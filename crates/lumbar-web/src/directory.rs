@@ -3,34 +3,44 @@
 //! and license evidence, and the ZIP centroid table — held by the [`DirectoryCache`].
 //!
 //! The store stays the source of truth. The snapshot is built from it on first use, and
-//! again when it is older than [`crate::WebConfig::index_max_age`] or when
-//! [`crate::WebConfig::refresh`] was triggered since it was built. One rebuild runs at a
-//! time; while it runs, other requests keep using the previous snapshot (only the very
-//! first build is waited for). When a rebuild fails and there is a previous snapshot, it
-//! is kept and the failure logged (store errors never carry health data).
+//! again when the store's change counter ([`Store::directory_version`], raised by every
+//! import, verification and listing change, on any node) moved — asked at most every
+//! [`crate::WebConfig::change_poll`] — when the day changed (expiry and roster freshness
+//! are facts of the day: [`lumbar_core::directory::standing`]), when it is older than
+//! [`crate::WebConfig::index_max_age`], or when [`crate::WebConfig::refresh`] was
+//! triggered. One rebuild runs at a time; the request that starts it waits for it, while
+//! other requests keep using the previous snapshot (only the very first build is waited
+//! for by all). When a rebuild fails and there is a previous snapshot, it is kept and the
+//! failure logged (store errors never carry health data).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use lumbar_core::directory::{Date, StateCode, VerificationStatus};
+use lumbar_core::directory::{AsOf, Date, StateCode, VerificationStatus, listing_standing};
 use lumbar_core::matching::{Candidate, GeoIndex, MassageStyle, Outcome, PlaceKind, Query};
 use lumbar_store::{LicenseView, Store, TherapistFilter, TherapistView};
 use tokio::sync::{Mutex, RwLock};
 
 use crate::state::IndexRefresh;
 
-/// The license that counts for a listing (its practice state's), with its evidence.
+/// The license that decides a listing's standing, with its evidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LicenseEvidence {
     /// State of the license.
     pub state: StateCode,
-    /// Verification status; `None` before `lumbar verify` ran.
+    /// The number as claimed.
+    pub number: String,
+    /// Verification status on the day; `None` before it was verified.
     pub status: Option<VerificationStatus>,
     /// Where the status comes from (`roster WA roster-wa.csv`).
     pub source: Option<Arc<str>>,
-    /// Date of the data the status rests on.
+    /// Date the status was checked against the roster.
     pub checked_at: Option<Date>,
+    /// Date of the roster data the status rests on.
+    pub roster_date: Option<Date>,
+    /// The roster is older than the freshness limit.
+    pub stale: bool,
     /// Expiry from the roster.
     pub expires: Option<Date>,
 }
@@ -52,6 +62,10 @@ pub struct Listing {
 
 /// One build of the directory: index, listings, ZIP centroids.
 pub struct Snapshot {
+    /// The day its standings were decided on.
+    day: Date,
+    /// The store's change counter it was built at.
+    version: i64,
     index: GeoIndex,
     listings: HashMap<i64, Listing>,
     centroids: HashMap<String, (f64, f64)>,
@@ -89,23 +103,27 @@ impl From<lumbar_directory::DirectoryError> for LoadError {
     }
 }
 
-/// The license of a listing in its practice state: the one whose status the candidate
-/// carries (the best one there), else the first one there.
-fn practice_license(
+/// The license that decides a listing's standing on the day (the same rule the candidate's
+/// status came from: `lumbar_core::directory::listing_standing`), with its evidence.
+fn deciding_license(
     view: Option<&TherapistView>,
     state: StateCode,
-    status: Option<VerificationStatus>,
+    as_of: AsOf,
     sources: &mut HashMap<String, Arc<str>>,
 ) -> Option<LicenseEvidence> {
-    let here: Vec<&LicenseView> = view.map(|v| v.licenses.iter().filter(|l| l.state == state).collect())?;
-    let chosen = here.iter().find(|l| l.status == status).or_else(|| here.first())?;
+    let view = view?;
+    let facts: Vec<_> = view.licenses.iter().map(LicenseView::fact).collect();
+    let chosen: &LicenseView = &view.licenses[listing_standing(&facts, state, as_of).license?];
     let source =
         chosen.source.as_ref().map(|s| sources.entry(s.clone()).or_insert_with(|| Arc::from(s.as_str())).clone());
     Some(LicenseEvidence {
         state: chosen.state,
+        number: chosen.number.clone(),
         status: chosen.status,
         source,
         checked_at: chosen.checked_at,
+        roster_date: chosen.roster_date,
+        stale: chosen.stale,
         expires: chosen.expires,
     })
 }
@@ -118,30 +136,38 @@ fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
 }
 
 impl Snapshot {
-    /// Reads the store: candidates, their license evidence, the ZIP centroids.
-    pub async fn load(store: &dyn Store, generation: u64) -> Result<Snapshot, LoadError> {
-        let candidates: Vec<Candidate> = store.candidates().await?;
+    /// Reads the store: candidates and their license evidence on the day `as_of`, the ZIP
+    /// centroids.
+    pub async fn load(store: &dyn Store, generation: u64, as_of: AsOf) -> Result<Snapshot, LoadError> {
+        // read the counter first: a change made while reading is seen by the next check
+        let version = store.directory_version().await?;
+        let candidates: Vec<Candidate> = store.candidates(as_of).await?;
         let views: HashMap<i64, TherapistView> =
-            store.therapists(&TherapistFilter::default()).await?.into_iter().map(|t| (t.id, t)).collect();
+            store.therapists(&TherapistFilter::default()).await?.into_iter().map(|t| (t.id, t.as_of(as_of))).collect();
         let centroids = lumbar_directory::pipeline::centroid_map(store).await?;
         // Building the grid is CPU work: keep it off the async workers.
-        tokio::task::spawn_blocking(move || Snapshot::from_parts(candidates, &views, centroids, generation))
-            .await
-            .map_err(|e| LoadError(format!("the index build stopped: {e}")))
+        tokio::task::spawn_blocking(move || {
+            let mut s = Snapshot::from_parts(candidates, &views, centroids, generation, as_of);
+            s.version = version;
+            s
+        })
+        .await
+        .map_err(|e| LoadError(format!("the index build stopped: {e}")))
     }
 
-    /// A snapshot from what the store returned.
+    /// A snapshot from what the store returned (`views` already [`TherapistView::as_of`]).
     pub fn from_parts(
         candidates: Vec<Candidate>,
         views: &HashMap<i64, TherapistView>,
         centroids: HashMap<String, (f64, f64)>,
         generation: u64,
+        as_of: AsOf,
     ) -> Snapshot {
         let mut sources = HashMap::new();
         let listings = candidates
             .iter()
             .map(|c| {
-                let license = practice_license(views.get(&c.id), c.practice_state, c.license, &mut sources);
+                let license = deciding_license(views.get(&c.id), c.practice_state, as_of, &mut sources);
                 let listing = Listing {
                     name: c.name.clone(),
                     kind: c.kind,
@@ -155,6 +181,8 @@ impl Snapshot {
         let languages = distinct(candidates.iter().flat_map(|c| c.languages.iter().cloned()));
         let insurers = distinct(candidates.iter().flat_map(|c| c.insurance.iter().cloned()));
         Snapshot {
+            day: as_of.today,
+            version: 0,
             index: GeoIndex::build(candidates),
             listings,
             centroids,
@@ -200,8 +228,16 @@ impl Snapshot {
         self.listings.is_empty()
     }
 
-    fn fresh(&self, max_age: Duration, refresh: &IndexRefresh) -> bool {
-        self.generation == refresh.generation() && self.built_at.elapsed() < max_age
+    /// The day its standings were decided on.
+    pub fn day(&self) -> Date {
+        self.day
+    }
+
+    fn fresh(&self, max_age: Duration, refresh: &IndexRefresh, today: Date, version: Option<i64>) -> bool {
+        self.generation == refresh.generation()
+            && self.built_at.elapsed() < max_age
+            && self.day == today
+            && version.is_none_or(|v| v == self.version)
     }
 }
 
@@ -210,6 +246,8 @@ impl Snapshot {
 pub struct DirectoryCache {
     current: RwLock<Option<Arc<Snapshot>>>,
     building: Arc<Mutex<()>>,
+    /// When the store's change counter was last read.
+    polled: std::sync::Mutex<Option<Instant>>,
 }
 
 impl std::fmt::Debug for DirectoryCache {
@@ -220,19 +258,47 @@ impl std::fmt::Debug for DirectoryCache {
 }
 
 impl DirectoryCache {
-    /// A fresh enough snapshot of `store`.
+    /// The store's change counter when it is time to ask again (at most every
+    /// `change_poll`), else `None` (the snapshot's own counter is taken as current).
+    async fn poll_version(&self, store: &dyn Store, change_poll: Duration) -> Option<i64> {
+        {
+            let mut polled = self.polled.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if polled.is_some_and(|t| t.elapsed() < change_poll) {
+                return None;
+            }
+            *polled = Some(Instant::now());
+        }
+        match store.directory_version().await {
+            Ok(v) => Some(v),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the directory's change counter; the index stays in use");
+                None
+            }
+        }
+    }
+
+    /// A fresh enough snapshot of `store` (see the module docs for "fresh").
     ///
     /// A build runs as a task of its own, so a request that times out while waiting for it
     /// does not cancel it: the next request finds it done (or still running).
     pub async fn get(
         self: &Arc<Self>,
         store: &Arc<dyn Store>,
-        max_age: Duration,
-        refresh: &IndexRefresh,
+        config: &crate::WebConfig,
     ) -> Result<Arc<Snapshot>, LoadError> {
+        let (max_age, refresh) = (config.index_max_age, &config.refresh);
+        let as_of = config.as_of();
         let current = self.current.read().await.clone();
+        let version = match &current {
+            Some(_) => self.poll_version(store.as_ref(), config.change_poll).await,
+            None => {
+                // the first build reads the counter itself: the next poll is due one interval on
+                *self.polled.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Instant::now());
+                None
+            }
+        };
         let guard = match &current {
-            Some(s) if s.fresh(max_age, refresh) => return Ok(s.clone()),
+            Some(s) if s.fresh(max_age, refresh, as_of.today, version) => return Ok(s.clone()),
             // Someone is rebuilding: the previous snapshot will do meanwhile.
             Some(s) => match Arc::clone(&self.building).try_lock_owned() {
                 Ok(guard) => guard,
@@ -243,7 +309,7 @@ impl DirectoryCache {
         // Another request may have finished a build while this one waited.
         let current = self.current.read().await.clone();
         if let Some(s) = &current
-            && s.fresh(max_age, refresh)
+            && s.fresh(max_age, refresh, as_of.today, version)
         {
             return Ok(s.clone());
         }
@@ -252,7 +318,7 @@ impl DirectoryCache {
         let store = Arc::clone(store);
         let task = tokio::spawn(async move {
             let _guard = guard;
-            let fresh = Arc::new(Snapshot::load(store.as_ref(), generation).await?);
+            let fresh = Arc::new(Snapshot::load(store.as_ref(), generation, as_of).await?);
             *this.current.write().await = Some(fresh.clone());
             tracing::info!(listings = fresh.len(), "directory index built");
             Ok::<_, LoadError>(fresh)
@@ -282,6 +348,8 @@ mod tests {
             lon: -122.3,
             practice_state: StateCode::parse("WA").unwrap_or_else(|e| panic!("{e}")),
             license: Some(VerificationStatus::VerifiedActive),
+            group: Some(lumbar_core::directory::ResultGroup::Verified),
+            stale: false,
             styles: vec![MassageStyle::Swedish],
             back_pain_years: None,
             back_pain_share_pct: None,
@@ -308,6 +376,8 @@ mod tests {
             expires: None,
             source: Some("roster".into()),
             checked_at: Date::parse("2026-11-25"),
+            roster_date: Date::parse("2026-11-24"),
+            stale: false,
         };
         let view = TherapistView {
             id: 1,
@@ -331,7 +401,7 @@ mod tests {
             active: true,
         };
         let views: HashMap<i64, TherapistView> = [(1, view)].into_iter().collect();
-        let s = Snapshot::from_parts(vec![candidate(1), candidate(2)], &views, HashMap::new(), 0);
+        let s = Snapshot::from_parts(vec![candidate(1), candidate(2)], &views, HashMap::new(), 0, as_of());
         let l = s.listing(1).and_then(|l| l.license.clone());
         assert_eq!(l.as_ref().map(|l| (l.state, l.status)), Some((wa, Some(VerificationStatus::VerifiedActive))));
         assert_eq!(s.listing(2).map(|l| l.license.is_none()), Some(true), "no licenses known");
@@ -339,13 +409,25 @@ mod tests {
         assert_eq!(s.insurers(), ["aetna"]);
     }
 
+    fn as_of() -> AsOf {
+        AsOf::new(Date::parse("2026-11-28").unwrap_or_else(|| panic!("date")))
+    }
+
     #[test]
-    fn staleness_follows_age_and_refresh() {
+    fn staleness_follows_age_refresh_day_and_changes() {
         let refresh = IndexRefresh::new();
-        let s = Snapshot::from_parts(Vec::new(), &HashMap::new(), HashMap::new(), refresh.generation());
-        assert!(s.fresh(Duration::from_secs(60), &refresh));
-        assert!(!s.fresh(Duration::ZERO, &refresh), "too old");
+        let today = as_of().today;
+        let s = Snapshot::from_parts(Vec::new(), &HashMap::new(), HashMap::new(), refresh.generation(), as_of());
+        let minute = Duration::from_secs(60);
+        assert!(s.fresh(minute, &refresh, today, None));
+        assert!(s.fresh(minute, &refresh, today, Some(0)));
+        assert!(!s.fresh(minute, &refresh, today, Some(1)), "the directory changed");
+        assert!(
+            !s.fresh(minute, &refresh, Date::from_days_since_epoch(today.days_since_epoch() + 1), None),
+            "a new day"
+        );
+        assert!(!s.fresh(Duration::ZERO, &refresh, today, None), "too old");
         refresh.trigger();
-        assert!(!s.fresh(Duration::from_secs(60), &refresh), "refresh triggered");
+        assert!(!s.fresh(minute, &refresh, today, None), "refresh triggered");
     }
 }

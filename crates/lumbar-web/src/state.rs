@@ -152,6 +152,21 @@ pub struct WebConfig {
     pub index_max_age: Duration,
     /// Rebuilds the directory index on its next use when triggered.
     pub refresh: IndexRefresh,
+    /// How often a search asks the store whether the directory changed (its change
+    /// counter): an import, verification or listing change on any node shows within this
+    /// time plus one rebuild. Zero: on every search.
+    pub change_poll: Duration,
+    /// Where "today" comes from (expiry and roster freshness are facts of the day).
+    pub clock: lumbar_store::Clock,
+    /// A roster older than this many days makes its statuses stale (`LUMBAR_STALE_AFTER_DAYS`).
+    pub stale_after_days: u32,
+}
+
+impl WebConfig {
+    /// The day pages are shown on, with the freshness limit.
+    pub fn as_of(&self) -> lumbar_core::directory::AsOf {
+        lumbar_core::directory::AsOf { today: self.clock.today(), stale_after_days: self.stale_after_days }
+    }
 }
 
 impl Default for WebConfig {
@@ -165,6 +180,9 @@ impl Default for WebConfig {
             request_timeout: Duration::from_secs(15),
             index_max_age: Duration::from_secs(5 * 60),
             refresh: IndexRefresh::new(),
+            change_poll: Duration::from_secs(2),
+            clock: lumbar_store::Clock::System,
+            stale_after_days: lumbar_core::directory::standing::DEFAULT_STALE_AFTER_DAYS,
         }
     }
 }
@@ -192,6 +210,7 @@ impl WebConfig {
         for (name, slot) in [
             ("LUMBAR_RATE_LIMIT_BURST", &mut config.rate_limit.burst),
             ("LUMBAR_RATE_LIMIT_PER_MINUTE", &mut config.rate_limit.per_minute),
+            ("LUMBAR_STALE_AFTER_DAYS", &mut config.stale_after_days),
         ] {
             if let Ok(value) = std::env::var(name) {
                 *slot = value.trim().parse().ok().filter(|n| *n > 0).ok_or(ConfigError::BadNumber(name))?;

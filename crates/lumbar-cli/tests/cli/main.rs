@@ -1,8 +1,37 @@
 //! Drives the built `lumbar` binary: exit codes, stdout and the messages a user sees.
+//!
+//! A test that needs a database is written once, as `fn check(db: &str)`, and expanded by
+//! [`on_both_backends!`] into a `sqlite` test and a `postgres` one: the latter fails when the
+//! PostgreSQL test cluster is unreachable and is reported as ignored (never as passed) under
+//! `LUMBAR_SKIP_POSTGRES=1`.
+
+/// `on_both_backends!(name, check)`: a module `name` with two tests running `check(db_url)`
+/// (a `fn(&str)` of the enclosing module) on a fresh database: `sqlite`, and `postgres`
+/// (wrapped in `lumbar_testkit::postgres_test!`).
+macro_rules! on_both_backends {
+    ($name:ident, $check:ident) => {
+        mod $name {
+            #[test]
+            fn sqlite() {
+                super::$check(&lumbar_testkit::sqlite_url());
+            }
+
+            lumbar_testkit::postgres_test! {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    let url = lumbar_testkit::postgres_url().await.expect(lumbar_testkit::RUN_BUT_SKIPPED);
+                    super::$check(&url);
+                }
+            }
+        }
+    };
+}
 
 mod demo;
 mod directory;
+mod groups;
 mod screen;
+mod states;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -35,12 +64,25 @@ pub fn lumbar_ok(db: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// The database URLs to run a directory test on: SQLite always, PostgreSQL when the test
-/// cluster is up (required in CI).
-pub async fn databases() -> Vec<String> {
-    let mut urls = vec![lumbar_testkit::sqlite_url()];
-    urls.extend(lumbar_testkit::postgres_url().await);
-    urls
+/// Runs `lumbar --db URL --today DAY args…` (the day every date is judged on) and asserts
+/// success; returns stdout.
+pub fn lumbar_on(db: &str, today: &str, args: &[&str]) -> String {
+    let mut full = vec!["--today", today];
+    full.extend_from_slice(args);
+    lumbar_ok(db, &full)
+}
+
+/// `lumbar find --json args…` on `today`, parsed.
+pub fn find_on(db: &str, today: &str, args: &[&str]) -> serde_json::Value {
+    let mut full = vec!["find", "--json"];
+    full.extend_from_slice(args);
+    serde_json::from_str(&lumbar_on(db, today, &full)).expect("find --json prints JSON")
+}
+
+/// `sqlite` or `postgres`: the backend of a database URL, to keep the two backends' temp
+/// folders apart (their tests run at the same time, in one process).
+pub fn backend(db: &str) -> &'static str {
+    if db.starts_with("sqlite") { "sqlite" } else { "postgres" }
 }
 
 /// A fresh temp folder.

@@ -21,13 +21,11 @@ pub enum Regulation {
     VoluntaryCertification,
 }
 
-/// The regulation of a state.
+/// The regulation of a state, from the state table (`data/states.toml`). Territories outside
+/// the table (VI, GU, AS, MP) count as licensing: their listings are never called verified
+/// without a roster.
 pub fn regulation(state: StateCode) -> Regulation {
-    match state.as_str() {
-        "KS" | "MN" | "WY" => Regulation::Unregulated,
-        "CA" => Regulation::VoluntaryCertification,
-        _ => Regulation::Licensed,
-    }
+    super::states::states().get(state).map_or(Regulation::Licensed, |s| s.regulation)
 }
 
 /// The outcome of checking one claimed license.

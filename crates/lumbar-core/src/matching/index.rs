@@ -26,7 +26,7 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::directory::{StateCode, VerificationStatus};
+use crate::directory::{ResultGroup, StateCode, VerificationStatus};
 
 use super::geo::{EARTH_RADIUS_MILES, cap_lon_half_width, haversine_miles, round2, unit_vector};
 use super::score::{
@@ -51,7 +51,6 @@ const CHORD_SLACK: f64 = 5e-7;
 /// Score slack for pruning by an upper bound.
 const PRUNE_SLACK: f64 = 1e-3;
 
-const FLAG_VERIFIED: u8 = 1;
 const FLAG_LANG_OVERFLOW: u8 = 2;
 const FLAG_INS_OVERFLOW: u8 = 4;
 /// Bit 63 of a language or insurance mask: the candidate has a value whose id is ≥ 63.
@@ -66,6 +65,28 @@ fn gentle_mask() -> u16 {
     MassageStyle::ALL.iter().filter(|s| s.is_gentle()).fold(0, |m, s| m | s.bit())
 }
 
+/// Safety tiers, best first in the results: verified against a fresh roster, verified
+/// against a stale one, not verified (no roster imported, or not checked yet), a license with
+/// a problem (shown only on request), a state that does not license massage therapists.
+const TIER_FRESH: u8 = 4;
+const TIER_STALE: u8 = 3;
+const TIER_NOT_VERIFIED: u8 = 2;
+const TIER_PROBLEM: u8 = 1;
+const TIER_UNLICENSED: u8 = 0;
+const TIERS: usize = 5;
+/// Bound classes (`2 × tier + deep_tissue_only`) and ranks (`2 × tier + !demoted`).
+const CLASSES: usize = 2 * TIERS;
+
+fn tier_of(c: &Candidate) -> u8 {
+    match c.group {
+        Some(ResultGroup::Verified) if c.stale => TIER_STALE,
+        Some(ResultGroup::Verified) => TIER_FRESH,
+        Some(ResultGroup::NotVerified) => TIER_NOT_VERIFIED,
+        None => TIER_PROBLEM,
+        Some(ResultGroup::UnlicensedState) => TIER_UNLICENSED,
+    }
+}
+
 /// What the search reads for every candidate in the circle.
 #[derive(Clone, Copy, Debug)]
 struct Hot {
@@ -75,6 +96,8 @@ struct Hot {
     price_min: u32,
     styles: u16,
     flags: u8,
+    /// Safety tier (`TIER_*`).
+    tier: u8,
     /// [`PlaceKind`] as its index.
     kind: u8,
     /// 0 none, else 1 + [`Gender`] index.
@@ -88,6 +111,8 @@ struct Cold {
     lat: f64,
     lon: f64,
     license: Option<VerificationStatus>,
+    group: Option<ResultGroup>,
+    stale: bool,
     state: StateCode,
     back_pain_years: Option<u8>,
     back_pain_share_pct: Option<u8>,
@@ -148,11 +173,11 @@ pub struct GeoIndex {
     /// Offsets into the candidate arrays, `rows × COLS + 1` long.
     cell_start: Vec<u32>,
     /// Per cell, an upper bound of the query-independent fit of its candidates of each class
-    /// (`2 × verified + deep_tissue_only`), quantised ([`quantize_up`]), to skip cells that
+    /// (`2 × tier + deep_tissue_only`), quantised ([`quantize_up`]), to skip cells that
     /// cannot reach the results.
-    cell_max_base: Vec<[u8; 4]>,
+    cell_max_base: Vec<[u8; CLASSES]>,
     /// The same over the whole index.
-    max_base: [u8; 4],
+    max_base: [u8; CLASSES],
     pos: Vec<[f32; 3]>,
     hot: Vec<Hot>,
     /// Language and insurance masks (read only under those filters).
@@ -298,11 +323,11 @@ impl GeoIndex {
         index.hot.reserve_exact(n);
         index.masks.reserve_exact(n);
         index.cold.reserve_exact(n);
-        index.cell_max_base = vec![[0; 4]; rows * COLS];
+        index.cell_max_base = vec![[0; CLASSES]; rows * COLS];
         for &(cell, _, i) in &keyed {
             index.push(&candidates[i]);
             let h = index.hot[index.hot.len() - 1];
-            let class = 2 * usize::from(h.flags & FLAG_VERIFIED != 0) + usize::from(deep_only(h.styles));
+            let class = 2 * usize::from(h.tier) + usize::from(deep_only(h.styles));
             let q = quantize_up(h.base);
             let m = &mut index.cell_max_base[cell as usize][class];
             *m = (*m).max(q);
@@ -327,9 +352,6 @@ impl GeoIndex {
         let ins = intern(&self.insurers, &c.insurance);
         let (lang_mask, ins_mask) = (mask_of(&langs), mask_of(&ins));
         let mut flags = 0;
-        if c.license == Some(VerificationStatus::VerifiedActive) {
-            flags |= FLAG_VERIFIED;
-        }
         if lang_mask & OVERFLOW_BIT != 0 {
             flags |= FLAG_LANG_OVERFLOW;
         }
@@ -343,6 +365,7 @@ impl GeoIndex {
             price_min: c.price_min_usd.map_or(PRICE_UNKNOWN, |p| p.min(PRICE_UNKNOWN - 1)),
             styles: styles_mask(&c.styles),
             flags,
+            tier: tier_of(c),
             kind: c.kind as u8,
             gender: c.gender.map_or(0, |g| g as u8 + 1),
         });
@@ -352,6 +375,8 @@ impl GeoIndex {
             lat: c.lat,
             lon: c.lon,
             license: c.license,
+            group: c.group,
+            stale: c.stale,
             state: c.practice_state,
             back_pain_years: c.back_pain_years,
             back_pain_share_pct: c.back_pain_share_pct,
@@ -393,7 +418,7 @@ impl GeoIndex {
     /// Approximate heap size in bytes (for benchmark reports).
     pub fn memory_bytes(&self) -> usize {
         self.cell_start.capacity() * size_of::<u32>()
-            + self.cell_max_base.capacity() * size_of::<[u8; 4]>()
+            + self.cell_max_base.capacity() * size_of::<[u8; CLASSES]>()
             + self.pos.capacity() * size_of::<[f32; 3]>()
             + self.hot.capacity() * size_of::<Hot>()
             + self.masks.capacity() * size_of::<[u64; 2]>()
@@ -453,7 +478,7 @@ impl GeoIndex {
 
     fn passes(&self, p: &Plan, i: usize) -> bool {
         let h = &self.hot[i];
-        if h.flags & FLAG_VERIFIED == 0 && !p.include_unverified {
+        if h.tier == TIER_PROBLEM && !p.include_unverified {
             return false;
         }
         if h.styles & p.required_styles != p.required_styles {
@@ -576,15 +601,16 @@ impl GeoIndex {
         let chord_max = 2.0 * (theta / 2.0).sin() + CHORD_SLACK;
         let chord2_max = (chord_max * chord_max) as f32;
 
-        let mut heaps: [BinaryHeap<Ranked>; 4] = Default::default();
+        let mut heaps: [BinaryHeap<Ranked>; CLASSES] = Default::default();
         let cap = limit.min(1024);
         for h in &mut heaps {
             h.reserve(cap + 1);
         }
-        // The groups this search can fill: 3 verified, 2 verified deep-tissue-only under a
-        // caution, 1 and 0 the same unverified.
-        let active: Vec<u8> =
-            (0..4u8).filter(|&g| (g >= 2 || plan.include_unverified) && (g % 2 == 1 || plan.caution)).collect();
+        // The ranks this search can fill (`2 × tier + !demoted`): a demoted rank only under
+        // a caution, the problem tier only on request.
+        let active: Vec<u8> = (0..CLASSES as u8)
+            .filter(|&g| (g / 2 != TIER_PROBLEM || plan.include_unverified) && (g % 2 == 1 || plan.caution))
+            .collect();
         // The best style points of each group: a demoted candidate offers no gentle style.
         let style_points = |allowed: u16| {
             if plan.first_styles & allowed != 0 {
@@ -596,9 +622,9 @@ impl GeoIndex {
             }
         };
         let style_max = [style_points(!gentle_mask()), style_points(u16::MAX)];
-        // Which classes of candidates (2 × verified + deep-tissue-only) fall in group `g`.
+        // Which classes of candidates (2 × tier + deep-tissue-only) fall in rank `g`.
         let classes = |g: u8| -> [Option<usize>; 2] {
-            let v = 2 * usize::from(g >= 2);
+            let v = 2 * usize::from(g / 2);
             match (plan.caution, g % 2 == 1) {
                 (true, true) => [Some(v), None],
                 (true, false) => [Some(v + 1), None],
@@ -607,7 +633,7 @@ impl GeoIndex {
         };
         // Whether a candidate of group `g`, with a fit bounded by `bases`, at distance ≥
         // `d_lb`, could still enter that group's heap.
-        let can_enter = |heaps: &[BinaryHeap<Ranked>; 4], g: u8, bases: &[u8; 4], d_lb: f64| {
+        let can_enter = |heaps: &[BinaryHeap<Ranked>; CLASSES], g: u8, bases: &[u8; CLASSES], d_lb: f64| {
             let heap = &heaps[usize::from(g)];
             let base = classes(g).iter().flatten().map(|&k| dequantize(bases[k])).fold(f32::NEG_INFINITY, f32::max);
             if base == f32::NEG_INFINITY {
@@ -645,9 +671,8 @@ impl GeoIndex {
                     continue;
                 }
                 let h = self.hot[i];
-                let verified = h.flags & FLAG_VERIFIED != 0;
                 let demoted = plan.caution && deep_only(h.styles);
-                let group = 2 * u8::from(verified) + u8::from(!demoted);
+                let group = 2 * h.tier + u8::from(!demoted);
                 let style = if h.styles & plan.first_styles != 0 {
                     W_STYLE
                 } else if h.styles & plan.later_styles != 0 {
@@ -685,17 +710,21 @@ impl GeoIndex {
                 }
             }
         }
-        let [g0, g1, g2, g3] = heaps.map(BinaryHeap::into_sorted_vec);
-        // Under a deep-tissue precaution a deep-tissue-only therapist is listed only after a
-        // gentler option: group 2 needs group 3 before it, group 0 needs group 3 or 1.
-        let keep2 = !g3.is_empty();
-        let keep0 = !g3.is_empty() || !g1.is_empty();
-        let ranked = g3
-            .into_iter()
-            .chain(g2.into_iter().filter(|_| keep2))
-            .chain(g1)
-            .chain(g0.into_iter().filter(|_| keep0))
-            .take(limit);
+        // Best rank first. Under a deep-tissue precaution a deep-tissue-only therapist is
+        // listed only after a gentler option: a demoted rank needs a gentler one of its tier
+        // or a better tier before it.
+        let sorted = heaps.map(BinaryHeap::into_sorted_vec);
+        let mut gentler_before = false;
+        let mut ranked = Vec::new();
+        for g in (0..CLASSES).rev() {
+            if g % 2 == 1 {
+                gentler_before |= !sorted[g].is_empty();
+            } else if !gentler_before {
+                continue;
+            }
+            ranked.extend(sorted[g].iter().copied());
+        }
+        let ranked = ranked.into_iter().take(limit);
         let results = ranked.map(|e| self.result(q, &plan, e)).collect();
         Outcome::Results(results)
     }
@@ -710,6 +739,8 @@ impl GeoIndex {
         let view = why::View {
             distance: e.distance,
             license: c.license,
+            group: c.group,
+            stale: c.stale,
             state: c.state,
             styles: h.styles,
             kind: PlaceKind::ALL[usize::from(h.kind)],
@@ -725,6 +756,15 @@ impl GeoIndex {
             demoted: plan.caution && deep_only(h.styles),
         };
         let (why, labels): (Vec<String>, Vec<MatchLabel>) = why::explain(&view, q);
-        MatchResult { id: c.id, distance_miles: e.distance, score: e.score, license: c.license, why, labels }
+        MatchResult {
+            id: c.id,
+            distance_miles: e.distance,
+            score: e.score,
+            group: c.group,
+            license: c.license,
+            stale: c.stale,
+            why,
+            labels,
+        }
     }
 }

@@ -228,14 +228,16 @@ pub fn synthetic_candidates(n: usize, seed: u64, centers: &[(f64, f64)]) -> Vec<
         let completeness = (0.3 + 0.7 * rng.unit()) as f32;
 
         let id = i as i64 + 1;
-        out.push(Candidate {
+        let mut candidate = Candidate {
             id,
             name: format!("Synthetic therapist {id}"),
             kind,
             lat,
             lon,
             practice_state: state,
-            license,
+            license: None,
+            group: None,
+            stale: false,
             styles,
             back_pain_years,
             back_pain_share_pct,
@@ -248,7 +250,9 @@ pub fn synthetic_candidates(n: usize, seed: u64, centers: &[(f64, f64)]) -> Vec<
             rating_sum,
             endorsements,
             completeness,
-        });
+        };
+        candidate.set_license(license);
+        out.push(candidate);
     }
     out
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::directory::{StateCode, VerificationStatus};
+use crate::directory::{ResultGroup, Standing, StateCode, VerificationStatus, result_group};
 use crate::screening::{Assessment, Style};
 
 /// A massage style a therapist offers (or a person asks for).
@@ -189,8 +189,16 @@ pub struct Candidate {
     pub lon: f64,
     /// The state the practice is in, whose license counts.
     pub practice_state: StateCode,
-    /// Status of its license in `practice_state`; `None` when no license is claimed.
+    /// The listing's license status on the day the candidates were read (see
+    /// [`crate::directory::standing`]); `None` when no license is claimed in
+    /// `practice_state` or it was not verified yet.
     pub license: Option<VerificationStatus>,
+    /// The finder group on that day; `None`: hidden unless
+    /// [`Query::include_unverified`] (a license with a problem, or none in a state that
+    /// licenses massage therapists). Set both with [`Candidate::set_standing`].
+    pub group: Option<ResultGroup>,
+    /// The verified status rests on a roster older than the freshness limit.
+    pub stale: bool,
     /// Styles offered.
     pub styles: Vec<MassageStyle>,
     /// Years of working with people with back pain, as the therapist states it.
@@ -215,6 +223,22 @@ pub struct Candidate {
     pub endorsements: u32,
     /// Share of profile fields filled, 0–1.
     pub completeness: f32,
+}
+
+impl Candidate {
+    /// Sets `license`, `group` and `stale` from the listing's standing on the day.
+    pub fn set_standing(&mut self, standing: &Standing) {
+        self.license = standing.status;
+        self.group = result_group(standing, self.practice_state);
+        self.stale = standing.stale;
+    }
+
+    /// Sets the standing of a listing with one license in the practice state of this
+    /// status (`None`: no license there), fresh: for synthetic data and tests.
+    pub fn set_license(&mut self, status: Option<VerificationStatus>) {
+        let standing = Standing { status, license: None, stale: false, no_license_here: status.is_none() };
+        self.set_standing(&standing);
+    }
 }
 
 /// What the screening asks of a therapist, derived from an [`Assessment`].
@@ -331,8 +355,12 @@ impl Query {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchLabel {
-    /// The license is not verified active in the practice state (shown only on request).
+    /// The license has a problem (expired, inactive, not found, a board action) or none is
+    /// on file in a state that licenses massage therapists; shown only on request.
     Unverified,
+    /// Verified active, but against a roster older than the freshness limit: listed after
+    /// the fresh ones.
+    Stale,
     /// The price is not listed (shown under a price filter).
     PriceNotListed,
     /// Offers deep tissue and no gentle style while the screening advises against deep
@@ -348,12 +376,18 @@ pub struct MatchResult {
     /// Great-circle distance, miles, two decimals.
     pub distance_miles: f64,
     /// Ranking score, four decimals; results are sorted by score (descending), then
-    /// distance, then id. It is `100 × group + fit`: the group (3 verified, 2 verified but
-    /// deep-tissue-only under a precaution, 1 not verified, 0 not verified and
-    /// deep-tissue-only) keeps safety order, and `fit` (0–100) is the weighted match.
+    /// distance, then id. It is `100 × rank + fit`: the rank (`2 × tier + 1`, or `2 × tier`
+    /// for a deep-tissue-only therapist under a deep-tissue precaution; tiers 4 verified
+    /// fresh, 3 verified stale, 2 not verified, 1 license with a problem (on request),
+    /// 0 unlicensed state) keeps safety order, and `fit` (0–100) is the weighted match.
     pub score: f64,
-    /// License status in the practice state.
+    /// The finder group; `None` only for a listing shown on request whose license has a
+    /// problem (it is listed at the end of the not-verified results).
+    pub group: Option<ResultGroup>,
+    /// License status in the practice state on the day.
     pub license: Option<VerificationStatus>,
+    /// The verified status rests on a stale roster.
+    pub stale: bool,
     /// Why it matched, in plain words, most important first.
     pub why: Vec<String>,
     /// Marks for the interface.

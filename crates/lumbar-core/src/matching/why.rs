@@ -1,7 +1,7 @@
 //! The plain-words reasons a result matched ("2.3 miles away", "license verified active in
 //! WA", "offers prenatal massage (needed in pregnancy)", …) and its labels.
 
-use crate::directory::{StateCode, VerificationStatus};
+use crate::directory::{ResultGroup, StateCode, VerificationStatus};
 
 use super::types::{Gender, MassageStyle, MatchLabel, PlaceKind, Query};
 
@@ -9,6 +9,8 @@ use super::types::{Gender, MassageStyle, MatchLabel, PlaceKind, Query};
 pub(crate) struct View<'a> {
     pub distance: f64,
     pub license: Option<VerificationStatus>,
+    pub group: Option<ResultGroup>,
+    pub stale: bool,
     pub state: StateCode,
     pub styles: u16,
     pub kind: PlaceKind,
@@ -66,14 +68,14 @@ pub fn language_name(tag: &str) -> Option<&'static str> {
 fn license_words(status: Option<VerificationStatus>, state: StateCode) -> String {
     use VerificationStatus as V;
     match status {
-        None => "no license on file".to_owned(),
+        None => format!("no {state} license checked yet"),
         Some(V::VerifiedActive) => format!("license verified active in {state}"),
         Some(V::Expired) => format!("license expired ({state})"),
         Some(V::Inactive) => format!("license inactive ({state})"),
         Some(V::Disciplined) => format!("license has a board action on record ({state})"),
         Some(V::SuspendedOrRevoked) => format!("license suspended or revoked ({state})"),
         Some(V::NotFound) => format!("license not found in the {state} roster"),
-        Some(V::NoRoster) => format!("license not checked yet (no {state} roster imported)"),
+        Some(V::NoRoster) => format!("license not checked by lumbar: check it on the {state} board's lookup"),
         Some(V::UnregulatedState) => format!("{state} does not license massage therapists"),
         Some(V::VoluntaryCertification) => format!("{state} has voluntary certification only; not checked"),
     }
@@ -96,14 +98,27 @@ pub(crate) fn explain(v: &View<'_>, q: &Query) -> (Vec<String>, Vec<MatchLabel>)
         format!("{d:.1} miles away")
     });
 
-    if v.license == Some(VerificationStatus::VerifiedActive) {
-        why.push(license_words(v.license, v.state));
-    } else {
-        labels.push(MatchLabel::Unverified);
-        why.push(format!(
-            "label: {} — shown because you asked to see unverified therapists",
-            license_words(v.license, v.state)
-        ));
+    match v.group {
+        Some(ResultGroup::Verified) if v.stale => {
+            labels.push(MatchLabel::Stale);
+            why.push(format!(
+                "{}, but the {} roster it was checked against is old: check the license on the board's lookup",
+                license_words(v.license, v.state),
+                v.state
+            ));
+        }
+        Some(ResultGroup::Verified | ResultGroup::NotVerified) => why.push(license_words(v.license, v.state)),
+        Some(ResultGroup::UnlicensedState) => {
+            why.push(format!("{} does not license massage therapists: ask about training and certification", v.state))
+        }
+        None => {
+            labels.push(MatchLabel::Unverified);
+            let words = match v.license {
+                None => format!("no {} license on file", v.state),
+                status => license_words(status, v.state),
+            };
+            why.push(format!("{words} — listed because you asked to see therapists whose license has a problem"));
+        }
     }
 
     // the style line: what the screening asks for, else the style filter

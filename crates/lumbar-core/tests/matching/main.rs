@@ -33,14 +33,16 @@ pub fn offset((lat, lon): (f64, f64), north: f64, east: f64) -> (f64, f64) {
 /// A plain verified Oregon therapist offering Swedish massage, with no reviews and nothing
 /// else stated.
 pub fn cand(id: i64, (lat, lon): (f64, f64)) -> Candidate {
-    Candidate {
+    let mut c = Candidate {
         id,
         name: format!("Therapist {id}"),
         kind: PlaceKind::Independent,
         lat,
         lon,
         practice_state: state("OR"),
-        license: Some(VerificationStatus::VerifiedActive),
+        license: None,
+        group: None,
+        stale: false,
         styles: vec![MassageStyle::Swedish],
         back_pain_years: None,
         back_pain_share_pct: None,
@@ -53,7 +55,9 @@ pub fn cand(id: i64, (lat, lon): (f64, f64)) -> Candidate {
         rating_sum: 0,
         endorsements: 0,
         completeness: 0.5,
-    }
+    };
+    c.set_license(Some(VerificationStatus::VerifiedActive));
+    c
 }
 
 /// Needs for a suitable massage with these styles and precautions.

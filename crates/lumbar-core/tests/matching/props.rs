@@ -2,7 +2,7 @@
 //! force scan finds, every result is within the radius, and the order is score desc,
 //! distance, id.
 
-use lumbar_core::directory::VerificationStatus as V;
+use lumbar_core::directory::{ResultGroup, Standing, VerificationStatus as V};
 use lumbar_core::matching::{
     Candidate, Gender, GeoIndex, MassageStyle, MatchLabel, Needs, PlaceKind, Query, haversine_miles,
 };
@@ -14,7 +14,16 @@ fn candidate_strategy(center: (f64, f64)) -> impl Strategy<Value = Candidate> {
     (
         (-70.0f64..70.0, -70.0f64..70.0),
         prop::sample::subsequence(MassageStyle::ALL.to_vec(), 0..4),
-        prop_oneof![6 => Just(Some(V::VerifiedActive)), 1 => Just(Some(V::Expired)), 1 => Just(None)],
+        (
+            prop_oneof![
+                6 => Just(Some(V::VerifiedActive)),
+                1 => Just(Some(V::Expired)),
+                1 => Just(Some(V::NoRoster)),
+                1 => Just(Some(V::UnregulatedState)),
+                1 => Just(None)
+            ],
+            prop::bool::weighted(0.2),
+        ),
         (0u32..50, 0u32..=5, 0u32..5),
         prop::option::of(prop::sample::select(Gender::ALL.to_vec())),
         prop::option::of(40u32..160),
@@ -26,7 +35,7 @@ fn candidate_strategy(center: (f64, f64)) -> impl Strategy<Value = Candidate> {
             move |(
                 (n, e),
                 styles,
-                license,
+                (license, stale),
                 (reviews, stars, endorsements),
                 gender,
                 price,
@@ -36,7 +45,7 @@ fn candidate_strategy(center: (f64, f64)) -> impl Strategy<Value = Candidate> {
             )| {
                 let mut c = cand(0, offset(center, n, e));
                 c.styles = styles;
-                c.license = license;
+                c.set_standing(&Standing { status: license, license: None, stale, no_license_here: license.is_none() });
                 c.reviews = reviews;
                 c.rating_sum = reviews * stars.max(1);
                 c.endorsements = endorsements;
@@ -120,7 +129,7 @@ fn brute_force(cands: &[Candidate], q: &Query) -> Vec<i64> {
     let mut out: Vec<i64> = cands
         .iter()
         .filter(|c| round2(haversine_miles(q.lat, q.lon, c.lat, c.lon)) <= q.radius_miles)
-        .filter(|c| q.include_unverified || c.license == Some(V::VerifiedActive))
+        .filter(|c| q.include_unverified || c.group.is_some())
         .filter(|c| q.style.is_none_or(|s| c.styles.contains(&s)))
         .filter(|c| {
             !q.needs.as_ref().is_some_and(|n| n.requires_prenatal()) || c.styles.contains(&MassageStyle::Prenatal)
@@ -132,6 +141,19 @@ fn brute_force(cands: &[Candidate], q: &Query) -> Vec<i64> {
         .collect();
     out.sort();
     out
+}
+
+/// The listing order of results, best first, written from the contract of the finder
+/// groups: verified fresh, verified stale, not verified, a license with a problem (on
+/// request), unlicensed state.
+fn tier(m: &lumbar_core::matching::MatchResult) -> u8 {
+    match (m.group, m.stale) {
+        (Some(ResultGroup::Verified), false) => 4,
+        (Some(ResultGroup::Verified), true) => 3,
+        (Some(ResultGroup::NotVerified), _) => 2,
+        (None, _) => 1,
+        (Some(ResultGroup::UnlicensedState), _) => 0,
+    }
 }
 
 fn sorted_ranking(r: &[lumbar_core::matching::MatchResult]) -> bool {
@@ -158,16 +180,20 @@ proptest! {
             prop_assert_eq!(m.license, c.license);
         }
         prop_assert!(sorted_ranking(&r), "{:?}", r.iter().map(|m| (m.id, m.score, m.distance_miles)).collect::<Vec<_>>());
-        // rule 1: every verified one before any other
-        let first_unverified = r.iter().position(|m| m.license != Some(V::VerifiedActive)).unwrap_or(r.len());
-        prop_assert!(r[first_unverified..].iter().all(|m| m.license != Some(V::VerifiedActive)));
-        prop_assert!(r[first_unverified..].iter().all(|m| m.labels.contains(&MatchLabel::Unverified)));
+        // rule 1: groups never mixed, in safety order; only the hidden ones carry Unverified
+        prop_assert!(r.windows(2).all(|w| tier(&w[0]) >= tier(&w[1])));
+        for m in &r {
+            prop_assert_eq!(m.labels.contains(&MatchLabel::Unverified), m.group.is_none());
+            prop_assert_eq!(m.labels.contains(&MatchLabel::Stale), m.stale && m.group == Some(ResultGroup::Verified));
+            prop_assert!(m.group.is_some() || q.include_unverified);
+            prop_assert_eq!(m.group == Some(ResultGroup::Verified), m.license == Some(V::VerifiedActive));
+        }
         // rule 4: never first, and after every gentler one of its group
         if let Some(first) = r.first() {
             prop_assert!(!first.labels.contains(&MatchLabel::DeepTissueOnlyCaution));
         }
         for w in r.windows(2) {
-            let same_group = (w[0].license == Some(V::VerifiedActive)) == (w[1].license == Some(V::VerifiedActive));
+            let same_group = tier(&w[0]) == tier(&w[1]);
             if same_group && w[0].labels.contains(&MatchLabel::DeepTissueOnlyCaution) {
                 prop_assert!(w[1].labels.contains(&MatchLabel::DeepTissueOnlyCaution));
             }

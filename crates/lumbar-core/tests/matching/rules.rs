@@ -1,6 +1,6 @@
 //! One test per matching rule (module docs of `lumbar_core::matching`).
 
-use lumbar_core::directory::VerificationStatus as V;
+use lumbar_core::directory::{ResultGroup, Standing, VerificationStatus as V};
 use lumbar_core::matching::{GeoIndex, MassageStyle as S, MatchLabel, Outcome, PlaceKind};
 
 use super::*;
@@ -8,15 +8,56 @@ use super::*;
 // ---- rule 1: verified first ----
 
 #[test]
-fn rule1_only_verified_active_by_default() {
+fn rule1_three_groups_by_default_problems_hidden() {
+    // Oregon licenses massage therapists: verified first, then not verified (no roster),
+    // then the unlicensed-state group; expired, inactive, board actions, not found and no
+    // license on file are hidden.
     let mut cands = Vec::new();
     for (i, status) in V::ALL.into_iter().map(Some).chain([None]).enumerate() {
         let mut c = cand(i as i64 + 1, offset(PORTLAND, 0.1 * i as f64, 0.0));
-        c.license = status;
+        c.set_license(status);
         cands.push(c);
     }
     let index = GeoIndex::build(cands);
-    assert_eq!(search_ids(&index, &near(PORTLAND, 10.0)), vec![1]);
+    // V::ALL order: 1 verified_active, 2 expired, 3 inactive, 4 disciplined,
+    // 5 suspended_or_revoked, 6 not_found, 7 no_roster, 8 unregulated_state,
+    // 9 voluntary_certification, 10 none
+    let r = results(&index, &near(PORTLAND, 10.0));
+    assert_eq!(ids(&r), vec![1, 7, 8, 9]);
+    let groups: Vec<Option<ResultGroup>> = r.iter().map(|m| m.group).collect();
+    assert_eq!(
+        groups,
+        vec![
+            Some(ResultGroup::Verified),
+            Some(ResultGroup::NotVerified),
+            Some(ResultGroup::UnlicensedState),
+            Some(ResultGroup::UnlicensedState)
+        ]
+    );
+    assert!(why_has(&r[1], "license not checked by lumbar: check it on the OR board's lookup"));
+    assert!(why_has(&r[2], "OR does not license massage therapists: ask about training and certification"));
+}
+
+#[test]
+fn stale_verified_after_fresh_verified_before_not_verified() {
+    // the stale one is closer and better reviewed: it still comes after the fresh one
+    let fresh = cand(1, offset(PORTLAND, 5.0, 0.0));
+    let mut stale = cand(2, PORTLAND);
+    stale.set_standing(&Standing {
+        status: Some(V::VerifiedActive),
+        license: None,
+        stale: true,
+        no_license_here: false,
+    });
+    stale.reviews = 100;
+    stale.rating_sum = 500;
+    let mut no_roster = cand(3, PORTLAND);
+    no_roster.set_license(Some(V::NoRoster));
+    let r = results(&GeoIndex::build(vec![no_roster, stale, fresh]), &near(PORTLAND, 10.0));
+    assert_eq!(ids(&r), vec![1, 2, 3]);
+    assert_eq!(r[1].group, Some(ResultGroup::Verified));
+    assert!(r[1].stale && r[1].labels.contains(&MatchLabel::Stale));
+    assert!(!r[0].stale && r[0].labels.is_empty());
 }
 
 #[test]
@@ -25,12 +66,12 @@ fn rule1_unverified_on_request_ranked_after_every_verified_with_status() {
     let mut far_verified = cand(1, offset(PORTLAND, 9.0, 0.0));
     far_verified.completeness = 0.0;
     let mut expired = cand(2, PORTLAND);
-    expired.license = Some(V::Expired);
+    expired.set_license(Some(V::Expired));
     expired.reviews = 300;
     expired.rating_sum = 1500;
     expired.endorsements = 9;
     let mut unclaimed = cand(3, offset(PORTLAND, 0.5, 0.0));
-    unclaimed.license = None;
+    unclaimed.set_license(None);
     let verified_near = cand(4, offset(PORTLAND, 2.0, 0.0));
     let index = GeoIndex::build(vec![far_verified, expired, unclaimed, verified_near]);
 
@@ -43,13 +84,18 @@ fn rule1_unverified_on_request_ranked_after_every_verified_with_status() {
     assert!(r[0].labels.is_empty());
     assert_eq!(r[2].license, Some(V::Expired));
     assert!(
-        r[2].why
-            .contains(&"label: license expired (OR) — shown because you asked to see unverified therapists".to_owned()),
+        r[2].why.contains(
+            &"license expired (OR) — listed because you asked to see therapists whose license has a problem".to_owned()
+        ),
         "{:?}",
         r[2].why
     );
     assert!(r[2].labels.contains(&MatchLabel::Unverified));
-    assert!(why_has(&r[3], "label: no license on file — shown because you asked to see unverified therapists"));
+    assert!(why_has(
+        &r[3],
+        "no OR license on file — listed because you asked to see therapists whose license has a problem"
+    ));
+    assert_eq!((r[2].group, r[3].group), (None, None));
 }
 
 #[test]
@@ -60,7 +106,7 @@ fn rule1_license_counts_in_the_therapists_own_state() {
     wa.practice_state = state("WA");
     let mut wa_expired = cand(2, offset(VANCOUVER_WA, 0.3, 0.0));
     wa_expired.practice_state = state("WA");
-    wa_expired.license = Some(V::Expired);
+    wa_expired.set_license(Some(V::Expired));
     let index = GeoIndex::build(vec![wa, wa_expired, cand(3, PORTLAND)]);
     let r = results(&index, &near(PORTLAND, 15.0));
     assert_eq!(ids(&r), vec![3, 1]);
@@ -159,18 +205,23 @@ fn rule4_deep_tissue_only_is_left_out_when_nothing_gentler_comes_first() {
     let mut deep_sports = cand(2, offset(PORTLAND, 1.0, 0.0));
     deep_sports.styles = vec![S::DeepTissue, S::Sports];
     let mut unverified_swedish = cand(3, offset(PORTLAND, 2.0, 0.0));
-    unverified_swedish.license = Some(V::NoRoster);
+    unverified_swedish.set_license(Some(V::NoRoster));
     let index = GeoIndex::build(vec![deep, deep_sports, unverified_swedish]);
+    // the gentle not-verified one is listed; the verified deep-tissue-only ones would come
+    // first, and are never first, so they are left out
     let n = needs(&[S::Swedish], &["no_deep_tissue"]);
-    assert!(search_ids(&index, &near(PORTLAND, 10.0).with_needs(n.clone())).is_empty());
+    assert_eq!(search_ids(&index, &near(PORTLAND, 10.0).with_needs(n.clone())), vec![3]);
     // light_pressure alone demotes too (deep tissue is firm pressure)
     let lp = needs(&[S::Swedish], &["light_pressure"]);
-    assert!(search_ids(&index, &near(PORTLAND, 10.0).with_needs(lp)).is_empty());
-    // with unverified shown, the gentle unverified one leads; the verified deep-tissue-only
-    // ones are still never first, so they are left out
+    assert_eq!(search_ids(&index, &near(PORTLAND, 10.0).with_needs(lp)), vec![3]);
     let mut q = near(PORTLAND, 10.0).with_needs(n);
     q.include_unverified = true;
     assert_eq!(search_ids(&index, &q), vec![3]);
+    // without the gentle one nothing is listed
+    let mut deep_only = cand(1, PORTLAND);
+    deep_only.styles = vec![S::DeepTissue];
+    let index = GeoIndex::build(vec![deep_only]);
+    assert!(search_ids(&index, &near(PORTLAND, 10.0).with_needs(needs(&[S::Swedish], &["no_deep_tissue"]))).is_empty());
 }
 
 // ---- rule 5: score ----

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use lumbar_core::directory::StateCode;
+use lumbar_core::directory::{RosterStatus, StateCode};
 use serde::Deserialize;
 
 use crate::error::ImportError;
@@ -64,12 +64,11 @@ pub struct Profile {
     /// Further rules that also mark a row as massage therapy (any one suffices).
     #[serde(default)]
     pub massage_also_when: Vec<ColumnValues>,
-    /// The status column; absent when the roster has none (Texas: status from the expiry).
+    /// The status columns, each with its own map (Florida has two, Connecticut three); the
+    /// row's status is the worst of them ([`combine_statuses`]). Empty when the roster has no
+    /// status column (Texas: the status comes from the expiry date).
     #[serde(default)]
-    pub status_column: Option<String>,
-    /// Status texts (case-insensitive) per status; anything else is `Unknown`, never active.
-    #[serde(default)]
-    pub status_map: StatusMap,
+    pub status_columns: Vec<StatusColumn>,
     /// The expiry-date column.
     #[serde(default)]
     pub expiry_column: Option<String>,
@@ -159,14 +158,17 @@ pub struct ColumnValues {
     pub values: Vec<String>,
 }
 
-/// Status texts per mapped status (case-insensitive, trimmed).
+/// One status column and what its texts mean (case-insensitive, trimmed). A text the column
+/// does not list is `Unknown` for that column: never active, counted in the import report.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StatusMap {
-    /// Current and in good standing.
+pub struct StatusColumn {
+    /// The column.
+    pub column: String,
+    /// Current and in good standing (for this column: "no objection").
     #[serde(default)]
     pub active: Vec<String>,
-    /// Lapsed.
+    /// Lapsed, not renewed.
     #[serde(default)]
     pub expired: Vec<String>,
     /// Inactive, retired, deceased…
@@ -178,6 +180,48 @@ pub struct StatusMap {
     /// Revoked or surrendered.
     #[serde(default)]
     pub revoked: Vec<String>,
+}
+
+impl StatusColumn {
+    /// Every listed text with the status it maps to, in the order active, expired, inactive,
+    /// suspended, revoked.
+    pub fn mapped(&self) -> impl Iterator<Item = (&str, RosterStatus)> {
+        [
+            (&self.active, RosterStatus::Active),
+            (&self.expired, RosterStatus::Expired),
+            (&self.inactive, RosterStatus::Inactive),
+            (&self.suspended, RosterStatus::Suspended),
+            (&self.revoked, RosterStatus::Revoked),
+        ]
+        .into_iter()
+        .flat_map(|(texts, status)| texts.iter().map(move |t| (t.as_str(), status)))
+    }
+}
+
+/// How bad a status is when several status columns are combined: revoked > suspended >
+/// expired > inactive > unknown > active.
+///
+/// Revoked and suspended are board actions (revoked is permanent); expired comes before
+/// inactive as in `lumbar_core`'s verification (a lapsed license is the stronger "may not
+/// practice" than one put on hold); a status that is known not to be active says more than an
+/// unknown one; unknown is worse than active, so an unknown text never lets a row be active.
+/// `FromExpiry` (no status column) ranks like unknown; it is never combined in practice.
+pub fn status_severity(status: RosterStatus) -> u8 {
+    match status {
+        RosterStatus::Active => 0,
+        RosterStatus::Unknown | RosterStatus::FromExpiry => 1,
+        RosterStatus::Inactive => 2,
+        RosterStatus::Expired => 3,
+        RosterStatus::Suspended => 4,
+        RosterStatus::Revoked => 5,
+    }
+}
+
+/// The status of a row from the statuses its status columns give: the worst one
+/// ([`status_severity`]); a row is active only when every column says active. No column at
+/// all: `FromExpiry`.
+pub fn combine_statuses(statuses: impl IntoIterator<Item = RosterStatus>) -> RosterStatus {
+    statuses.into_iter().max_by_key(|s| status_severity(*s)).unwrap_or(RosterStatus::FromExpiry)
 }
 
 /// Where a board action shows.
@@ -193,7 +237,11 @@ pub struct Discipline {
     /// Columns whose non-empty value describes an action.
     #[serde(default)]
     pub text_columns: Vec<String>,
-    /// Values of `text_columns` (case-insensitive) that mean "none".
+    /// Columns whose non-empty value alone means an action is on record (a case number, a
+    /// discipline date); shown as `column: value` when no descriptive text says more.
+    #[serde(default)]
+    pub marker_columns: Vec<String>,
+    /// Values of `text_columns` and `marker_columns` (case-insensitive) that mean "none".
     #[serde(default)]
     pub text_none_values: Vec<String>,
 }
@@ -258,13 +306,15 @@ impl Profile {
     pub fn required_columns(&self) -> Vec<&str> {
         let optional =
             [&self.license_prefix_column, &self.last_name_column, &self.first_name_column, &self.full_name_column];
-        let later = [&self.status_column, &self.expiry_column, &self.discipline.flag_column];
+        let later = [&self.expiry_column, &self.discipline.flag_column];
         let all = std::iter::once(&self.license_column)
             .chain(optional.into_iter().flatten())
             .chain(std::iter::once(&self.credential_column))
             .chain(self.massage_also_when.iter().map(|r| &r.column))
+            .chain(self.status_columns.iter().map(|s| &s.column))
             .chain(later.into_iter().flatten())
             .chain(&self.discipline.text_columns)
+            .chain(&self.discipline.marker_columns)
             .chain(self.entity_filter.iter().map(|f| &f.column));
         let mut out: Vec<&str> = Vec::new();
         for c in all {
@@ -304,17 +354,27 @@ impl Profile {
         if self.massage_credentials.is_empty() {
             return Err("massage_credentials is empty: no row would be a massage license".to_owned());
         }
-        if self.status_column.is_some() {
+        let mut status_columns = HashSet::new();
+        for sc in &self.status_columns {
+            let column = sc.column.trim();
+            if !status_columns.insert(column) {
+                return Err(format!("status column \"{column}\" is listed twice"));
+            }
             let mut texts = HashSet::new();
-            let m = &self.status_map;
-            for t in m.active.iter().chain(&m.expired).chain(&m.inactive).chain(&m.suspended).chain(&m.revoked) {
+            for (t, _) in sc.mapped() {
                 if !texts.insert(t.trim().to_lowercase()) {
-                    return Err(format!("status text \"{t}\" is mapped twice"));
+                    return Err(format!("status column \"{column}\": text \"{t}\" is mapped twice"));
                 }
             }
-            if m.active.is_empty() {
-                return Err("status_map.active is empty: no license could be active".to_owned());
+            if sc.active.is_empty() {
+                return Err(format!("status column \"{column}\": active is empty, no license could be active"));
             }
+        }
+        let empty_is_active = |sc: &StatusColumn| sc.active.iter().any(|t| t.trim().is_empty());
+        if !self.status_columns.is_empty() && self.status_columns.iter().all(empty_is_active) {
+            return Err("every status column maps an empty value to active: a row without any status would be \
+                        active"
+                .to_owned());
         }
         if self.expiry_column.is_some() && self.expiry_formats.is_empty() {
             return Err("expiry_formats is empty".to_owned());

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use lumbar_core::directory::{Date, RosterRecord, RosterStatus, StateCode, normalize_license};
 
-use super::profile::{DateFormat, Encoding, NameFormat, Profile};
+use super::profile::{DateFormat, Encoding, NameFormat, Profile, combine_statuses};
 use crate::error::ImportError;
 use crate::fields::{Fields, Split, latin1, utf8_lossy};
 use crate::header;
@@ -46,7 +46,9 @@ pub struct RosterStats {
     pub not_massage: u64,
     /// Rows rejected.
     pub rejected: u64,
-    /// Status texts the profile does not map (text as written → rows), among massage licenses.
+    /// Status texts a status column does not map, among massage licenses: `column: text` as
+    /// written (`column: (empty)` for an empty value) → rows. Counted whatever the row's
+    /// combined status is.
     pub unknown_statuses: BTreeMap<String, u64>,
     /// Bytes read so far (uncompressed).
     pub bytes_read: u64,
@@ -61,6 +63,8 @@ pub struct RosterReader {
     plan: Plan,
     fields: Fields,
     record: Vec<u8>,
+    /// The unknown status keys of the row being read.
+    unknown: Vec<String>,
     stats: RosterStats,
     error: Option<ImportError>,
     done: bool,
@@ -91,7 +95,17 @@ impl RosterReader {
             header::read_header(&mut lines, &mut fields, &input.name, delimiter, profile.quoting, latin1_names)?;
         let plan = Plan::new(profile, &header, &input.name)?;
         let stats = RosterStats { total_bytes: input.total_bytes, ..RosterStats::default() };
-        Ok(RosterReader { lines, name: input.name, plan, fields, record: Vec::new(), stats, error: None, done: false })
+        Ok(RosterReader {
+            lines,
+            name: input.name,
+            plan,
+            fields,
+            record: Vec::new(),
+            unknown: Vec::new(),
+            stats,
+            error: None,
+            done: false,
+        })
     }
 
     /// Counters so far.
@@ -177,11 +191,11 @@ impl Iterator for RosterReader {
                     Err(e) => return Some(self.read_failed(e)),
                 }
             }
-            let item = match self.plan.interpret(&mut self.fields, number) {
+            self.unknown.clear();
+            let item = match self.plan.interpret(&mut self.fields, number, &mut self.unknown) {
                 Ok(Some(record)) => {
-                    if record.status == RosterStatus::Unknown {
-                        let key = if record.status_text.is_empty() { "(empty)" } else { record.status_text.as_str() };
-                        *self.stats.unknown_statuses.entry(key.to_owned()).or_insert(0) += 1;
+                    for key in self.unknown.drain(..) {
+                        *self.stats.unknown_statuses.entry(key).or_insert(0) += 1;
                     }
                     self.stats.licenses += 1;
                     RosterItem::License(record)
@@ -212,10 +226,13 @@ struct Plan {
     credential: usize,
     massage: Vec<(usize, Vec<String>)>,
     entity: Option<(usize, Vec<String>, Vec<String>)>,
-    status: Option<(usize, HashMap<String, RosterStatus>)>,
+    /// Status columns: index, name, lower-cased text → status.
+    status: Vec<(usize, String, HashMap<String, RosterStatus>)>,
     expiry: Option<(usize, String, Vec<DateFormat>)>,
     flag: Option<(usize, String, Vec<String>)>,
     discipline_texts: Vec<usize>,
+    /// Marker columns: index and name.
+    discipline_markers: Vec<(usize, String)>,
     discipline_none: Vec<String>,
 }
 
@@ -254,22 +271,14 @@ impl Plan {
         };
         let mut massage = vec![(col(&profile.credential_column), lower_all(&profile.massage_credentials))];
         massage.extend(profile.massage_also_when.iter().map(|r| (col(&r.column), lower_all(&r.values))));
-        let status = profile.status_column.as_deref().map(|c| {
-            let m = &profile.status_map;
-            let mut map = HashMap::new();
-            for (texts, status) in [
-                (&m.active, RosterStatus::Active),
-                (&m.expired, RosterStatus::Expired),
-                (&m.inactive, RosterStatus::Inactive),
-                (&m.suspended, RosterStatus::Suspended),
-                (&m.revoked, RosterStatus::Revoked),
-            ] {
-                for t in texts {
-                    map.insert(t.trim().to_lowercase(), status);
-                }
-            }
-            (col(c), map)
-        });
+        let status = profile
+            .status_columns
+            .iter()
+            .map(|sc| {
+                let map = sc.mapped().map(|(t, status)| (t.trim().to_lowercase(), status)).collect();
+                (col(&sc.column), sc.column.trim().to_owned(), map)
+            })
+            .collect();
         let d = &profile.discipline;
         Ok(Plan {
             state: profile.state_code()?,
@@ -291,12 +300,19 @@ impl Plan {
             expiry: profile.expiry_column.as_deref().map(|c| (col(c), c.to_owned(), profile.expiry_formats.clone())),
             flag: d.flag_column.as_deref().map(|c| (col(c), c.to_owned(), lower_all(&d.flag_values))),
             discipline_texts: d.text_columns.iter().map(|c| col(c)).collect(),
+            discipline_markers: d.marker_columns.iter().map(|c| (col(c), c.trim().to_owned())).collect(),
             discipline_none: lower_all(&d.text_none_values),
         })
     }
 
-    /// `Ok(None)`: not a massage-therapist license.
-    fn interpret(&self, fields: &mut Fields, line: u64) -> Result<Option<RosterRecord>, String> {
+    /// `Ok(None)`: not a massage-therapist license. The `column: text` keys of status texts no
+    /// column maps are pushed to `unknown` (only kept by the caller for licenses).
+    fn interpret(
+        &self,
+        fields: &mut Fields,
+        line: u64,
+        unknown: &mut Vec<String>,
+    ) -> Result<Option<RosterRecord>, String> {
         if self.trailing_delimiter && fields.len() > self.columns && fields.get(fields.len() - 1).is_empty() {
             fields.pop();
         }
@@ -334,12 +350,28 @@ impl Plan {
         if last_name.is_empty() {
             return Err(format!("license {license_number} has no last name"));
         }
-        let (status, status_text) = match &self.status {
-            Some((column, map)) => {
-                let t = text(*column);
-                (map.get(&t.to_lowercase()).copied().unwrap_or(RosterStatus::Unknown), t)
-            }
-            None => (RosterStatus::FromExpiry, String::new()),
+        // Every status column gives a status (an unlisted text: Unknown); the worst one wins.
+        let mut statuses = Vec::with_capacity(self.status.len());
+        let mut shown = Vec::with_capacity(self.status.len());
+        for (column, name, map) in &self.status {
+            let t = text(*column);
+            let status = map.get(&t.to_lowercase()).copied().unwrap_or_else(|| {
+                unknown.push(format!("{name}: {}", if t.is_empty() { "(empty)" } else { t.as_str() }));
+                RosterStatus::Unknown
+            });
+            statuses.push(status);
+            shown.push((name, t));
+        }
+        let status = combine_statuses(statuses);
+        // Evidence: the text as written; with several columns `column: text; …` (empty ones left out).
+        let status_text = match shown.as_slice() {
+            [(_, t)] => t.clone(),
+            _ => shown
+                .iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(name, t)| format!("{name}: {t}"))
+                .collect::<Vec<_>>()
+                .join("; "),
         };
         let expires = match &self.expiry {
             Some((column, name, formats)) => parse_expiry(&text(*column), name, formats)?,
@@ -352,14 +384,21 @@ impl Plan {
                 discipline.push(format!("{name}: {v}"));
             }
         }
-        let texts: Vec<String> = self
-            .discipline_texts
+        let present = |t: &String| !t.is_empty() && !self.discipline_none.contains(&t.to_lowercase());
+        let markers: Vec<String> = self
+            .discipline_markers
             .iter()
-            .map(|&c| text(c))
-            .filter(|t| !t.is_empty() && !self.discipline_none.contains(&t.to_lowercase()))
+            .map(|(c, name)| (name, text(*c)))
+            .filter(|(_, t)| present(t))
+            .map(|(name, t)| format!("{name}: {t}"))
             .collect();
+        if !markers.is_empty() {
+            // A case number or a discipline date says more than a yes/no flag…
+            discipline = markers;
+        }
+        let texts: Vec<String> = self.discipline_texts.iter().map(|&c| text(c)).filter(present).collect();
         if !texts.is_empty() {
-            // A descriptive text says more than a yes/no flag.
+            // …and a descriptive text says the most.
             discipline = texts;
         }
         Ok(Some(RosterRecord {

@@ -127,7 +127,8 @@ pub struct Expected {
     pub blanked_deactivations: Vec<BlankedDeactivation>,
     /// Roster file → the lines that are malformed on purpose and must be `Rejected`.
     pub deliberately_rejected: BTreeMap<String, Vec<u64>>,
-    /// Roster file → unmapped status text → rows (what `RosterStats::unknown_statuses` must say).
+    /// Roster file → `column: text` of unmapped status texts → rows (what
+    /// `RosterStats::unknown_statuses` must say).
     pub unknown_statuses: BTreeMap<String, BTreeMap<String, u64>>,
     /// Roster file → massage licenses the reader must return.
     pub roster_licenses: BTreeMap<String, u64>,
@@ -231,14 +232,8 @@ pub fn generate(cfg: &SynthConfig, progress: &mut dyn FnMut(u64)) -> Result<Synt
     for profile in roster::profiles() {
         let out = rosters::write_roster(&profile, &therapists, &mut rng, &mut numbers, &places, cfg.today, dir)?;
         let name = file_name(&out.path);
-        let mut unknown: BTreeMap<String, u64> = BTreeMap::new();
-        for record in &out.intended {
-            if record.status == lumbar_core::directory::RosterStatus::Unknown {
-                *unknown.entry(record.status_text.clone()).or_insert(0) += 1;
-            }
-        }
         roster_licenses.insert(name.clone(), out.intended.len() as u64);
-        unknown_statuses.insert(name.clone(), unknown);
+        unknown_statuses.insert(name.clone(), out.unknown_statuses);
         deliberately_rejected.insert(name, out.rejected_lines);
         for record in out.intended {
             candidates.entry((record.state, record.license_key.clone())).or_default().push(record);

@@ -8,9 +8,17 @@
 //! Also valid but awkward on purpose: a stray `"` in a Florida name suffix, a Texas address
 //! with a line break inside quotes (one record over two lines), Latin-1 names in Florida.
 //!
+//! Every state's real status layout is written: Florida's two status columns (including
+//! `Clear` + `Inactive` and `Clear` + `Delinquent`, which are not active), Connecticut's
+//! `status` + `active` + `statusreason`, Colorado's case number and discipline date (a case
+//! sometimes without a `programaction`). What each row must mean comes from the hand-written
+//! tables below ([`status_cells`]), not from the profiles' maps.
+//!
 //! Next to each file comes what the reader must return for it (the intended
-//! [`RosterRecord`]s), from which `expected.json` is computed.
+//! [`RosterRecord`]s) and the unknown status texts it must report, from which `expected.json`
+//! is computed.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -66,7 +74,12 @@ struct Row {
     first: String,
     middle: String,
     standing: Standing,
+    /// Which of the standing's status-text combinations to write ([`choices`]); `None`: a
+    /// random one.
+    variant: Option<usize>,
     expires: Option<Date>,
+    /// The board action; Colorado's empty action is a case with only a case number and a
+    /// discipline date.
     discipline: Option<&'static str>,
     quirk: RowQuirk,
 }
@@ -78,6 +91,8 @@ pub(crate) struct RosterOutput {
     pub(crate) intended: Vec<RosterRecord>,
     /// Lines that must come back `Rejected`.
     pub(crate) rejected_lines: Vec<u64>,
+    /// What `RosterStats::unknown_statuses` must say (`column: text` → rows).
+    pub(crate) unknown_statuses: BTreeMap<String, u64>,
 }
 
 /// The file name of a state's generated roster.
@@ -114,14 +129,19 @@ pub(crate) fn write_roster(
     let mut line = 2u64;
     let mut intended = Vec::new();
     let mut rejected_lines = Vec::new();
+    let mut unknown_statuses = BTreeMap::new();
     for row in &rows {
-        let (status_text, status) = status_text(state, row.standing, rng);
+        let status = status_cells(state, row.standing, row.variant, rng);
         let place = places.pick(rng, state);
-        let cells = render(state, row, &status_text, &place.zip, place.city, profile, rng, today);
+        let Rendered { cells, discipline_text } =
+            render(state, row, &status.cells, &place.zip, place.city, profile, rng, today);
         write_record(&mut out, &cells, fl, false).map_err(write_err)?;
         match row.quirk {
             RowQuirk::EmbeddedDelimiter | RowQuirk::EmptyNumber => rejected_lines.push(line),
             _ if row.kind == RowKind::Massage => {
+                for key in &status.unknown {
+                    *unknown_statuses.entry(key.clone()).or_insert(0) += 1;
+                }
                 let (last_name, first_name) = displayed_name(state, row);
                 let license_number = roster_number(state, row.digits);
                 intended.push(RosterRecord {
@@ -131,11 +151,11 @@ pub(crate) fn write_roster(
                     credential_type: massage_credential(state).to_owned(),
                     last_name,
                     first_name,
-                    status,
-                    status_text,
+                    status: status.status,
+                    status_text: status.text(),
                     expires: row.expires,
                     disciplined: row.discipline.is_some(),
-                    discipline_text: row.discipline.unwrap_or_default().to_owned(),
+                    discipline_text,
                     source_line: line,
                 });
             }
@@ -144,7 +164,7 @@ pub(crate) fn write_roster(
         line += 1 + cells.iter().map(|c| c.matches('\n').count() as u64).sum::<u64>();
     }
     out.flush().map_err(write_err)?;
-    Ok(RosterOutput { path, intended, rejected_lines })
+    Ok(RosterOutput { path, intended, rejected_lines, unknown_statuses })
 }
 
 /// The rows of one state's roster, before shuffling.
@@ -164,6 +184,7 @@ fn rows_for(
         first: first.to_owned(),
         middle: String::new(),
         standing,
+        variant: None,
         expires,
         discipline: None,
         quirk: RowQuirk::None,
@@ -193,7 +214,8 @@ fn rows_for(
                         clean.middle = r.middle.clone();
                         rows.push(clean);
                     }
-                    r.discipline = Some(rng.one(ACTIONS));
+                    // Colorado: some cases only have a case number and a date (still an action).
+                    r.discipline = Some(if state == "CO" && rng.chance(0.3) { "" } else { rng.one(ACTIONS) });
                 }
                 Fate::SuspendedRevoked => {
                     r.standing = if rng.chance(0.5) { Standing::Suspended } else { Standing::Revoked };
@@ -225,19 +247,49 @@ fn rows_for(
         }
     }
 
-    // Licensees without an NPI, some with statuses the profile does not know.
-    let unmapped = if state == "TX" { 0 } else { 2 };
-    for i in 0..(claims / 2).max(5) {
+    // Licensees without an NPI. First every status-text combination of the state once (so
+    // Florida's Clear + Inactive and Clear + Delinquent, Connecticut's three columns and the
+    // unknown texts always occur), and a board action of each kind the roster can show…
+    let mut fresh_row = |rng: &mut Rng, standing: Standing| {
         let p = person(rng, 0.7);
-        let standing = if i < unmapped {
-            Standing::Unknown
-        } else {
-            rng.one(&[Standing::Active, Standing::Active, Standing::Active, Standing::Expired, Standing::Inactive])
+        let expires = match standing {
+            Standing::Expired => past(rng),
+            Standing::Inactive if state == "TX" => None,
+            _ => future(rng),
         };
-        let expires = if standing == Standing::Expired { past(rng) } else { future(rng) };
         let mut r = row(RowKind::Massage, numbers.fresh(rng, state), &p.last, &p.first, standing, expires);
         r.middle = p.middle;
+        r
+    };
+    for standing in [
+        Standing::Active,
+        Standing::Expired,
+        Standing::Inactive,
+        Standing::Suspended,
+        Standing::Revoked,
+        Standing::Unknown,
+    ] {
+        for variant in 0..choices(state, standing).len() {
+            let mut r = fresh_row(rng, standing);
+            r.variant = Some(variant);
+            rows.push(r);
+        }
+    }
+    let actions: &[&'static str] = match state {
+        "TX" | "CT" => &[],
+        "CO" => &["Stipulation", ""],
+        _ => &["Reprimand"],
+    };
+    for action in actions {
+        let mut r = fresh_row(rng, Standing::Active);
+        r.discipline = Some(action);
         rows.push(r);
+    }
+    // …then random ones.
+    for _ in 0..(claims / 2).max(5) {
+        let standing =
+            rng.one(&[Standing::Active, Standing::Active, Standing::Active, Standing::Expired, Standing::Inactive]);
+        rows.push(fresh_row(rng, standing));
     }
     // Other professions and businesses.
     for _ in 0..claims.max(10) {
@@ -312,44 +364,130 @@ fn displayed_name(state: &str, row: &Row) -> (String, String) {
     }
 }
 
-/// The status text written and the status the profile must map it to.
-fn status_text(state: &str, standing: Standing, rng: &mut Rng) -> (String, RosterStatus) {
+/// The status cells of one row and what they must mean.
+struct StatusCells {
+    /// Status columns and the texts written in them.
+    cells: Vec<(&'static str, &'static str)>,
+    /// The row's status once every column is read.
+    status: RosterStatus,
+    /// `column: text` of the texts the profile must not know (reported as unknown).
+    unknown: Vec<String>,
+}
+
+impl StatusCells {
+    /// The evidence text the reader keeps: the text itself for one column, else
+    /// `column: text; …` without the empty ones.
+    fn text(&self) -> String {
+        match self.cells.as_slice() {
+            [(_, t)] => (*t).to_owned(),
+            cells => cells
+                .iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(c, t)| format!("{c}: {t}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
+/// One choice of status texts: the texts per column, the status they mean, and which of
+/// them (by column) the profile must not know.
+type Choice = (&'static [&'static str], RosterStatus, &'static [&'static str]);
+
+/// The status columns of a state, in the order a [`Choice`] gives its texts.
+fn status_columns(state: &str) -> &'static [&'static str] {
+    match state {
+        "TX" => &[],
+        "WA" => &["status"],
+        "CO" => &["licensestatusdescription"],
+        "CT" => &["status", "active", "statusreason"],
+        "FL" => &["License-Status-Description", "License-Active-Status-Description"],
+        _ => &["license_status"],
+    }
+}
+
+/// The status texts of each state's real combinations for a standing, and what they mean,
+/// written by hand from data-sources.md section 2 (and the sources cited in the profiles),
+/// never taken from the profiles' maps.
+fn choices(state: &str, standing: Standing) -> &'static [Choice] {
     use RosterStatus as R;
     use Standing as S;
-    let (texts, status): (&[&str], RosterStatus) = match (state, standing) {
-        ("TX", _) => return (String::new(), R::FromExpiry),
-        ("WA", S::Active) => (&["Active", "ACTIVE"], R::Active),
-        ("WA", S::Expired) => (&["Expired"], R::Expired),
-        ("WA", S::Inactive) => (&["Inactive", "Retired"], R::Inactive),
-        ("WA", S::Suspended) => (&["Suspended"], R::Suspended),
-        ("WA", S::Revoked) => (&["Revoked"], R::Revoked),
-        ("WA", S::Unknown) => (&["Pending Review", "Superseded"], R::Unknown),
-        ("CO", S::Active) => (&["Active"], R::Active),
-        ("CO", S::Expired) => (&["Expired"], R::Expired),
-        ("CO", S::Inactive) => (&["Inactive"], R::Inactive),
-        ("CO", S::Suspended) => (&["Suspended"], R::Suspended),
-        ("CO", S::Revoked) => (&["Revoked", "Surrendered"], R::Revoked),
-        ("CO", S::Unknown) => (&["Pending", "Probation"], R::Unknown),
-        ("CT", S::Active) => (&["ACTIVE"], R::Active),
-        // Connecticut shows a lapsed license as INACTIVE (statusreason says why).
-        ("CT", S::Expired | S::Inactive) => (&["INACTIVE"], R::Inactive),
-        ("CT", S::Suspended) => (&["SUSPENDED"], R::Suspended),
-        ("CT", S::Revoked) => (&["REVOKED"], R::Revoked),
-        ("CT", S::Unknown) => (&["PENDING"], R::Unknown),
-        ("FL", S::Active) => (&["Clear/Active"], R::Active),
-        ("FL", S::Expired) => (&["Delinquent/Active", "Null and Void"], R::Expired),
-        ("FL", S::Inactive) => (&["Clear/Inactive", "Retired/Inactive"], R::Inactive),
-        ("FL", S::Suspended) => (&["Suspended", "Emergency Suspension"], R::Suspended),
-        ("FL", S::Revoked) => (&["Revoked", "Voluntary Relinquishment"], R::Revoked),
-        ("FL", S::Unknown) => (&["Probation/Active", "Obligations/Active"], R::Unknown),
-        (_, S::Active) => (&["ACTIVE"], R::Active),
-        (_, S::Expired) => (&["EXPIRED", "NOT RENEWED"], R::Expired),
-        (_, S::Inactive) => (&["INACTIVE"], R::Inactive),
-        (_, S::Suspended) => (&["SUSPENDED"], R::Suspended),
-        (_, S::Revoked) => (&["REVOKED"], R::Revoked),
-        (_, S::Unknown) => (&["PROBATION", "TEMPORARY PERMIT"], R::Unknown),
+    match (state, standing) {
+        ("TX", _) => &[(&[], R::FromExpiry, &[])],
+        ("WA", S::Active) => &[(&["Active"], R::Active, &[]), (&["ACTIVE"], R::Active, &[])],
+        ("WA", S::Expired) => &[(&["Expired"], R::Expired, &[])],
+        ("WA", S::Inactive) => &[(&["Inactive"], R::Inactive, &[]), (&["Retired"], R::Inactive, &[])],
+        ("WA", S::Suspended) => &[(&["Suspended"], R::Suspended, &[])],
+        ("WA", S::Revoked) => &[(&["Revoked"], R::Revoked, &[])],
+        ("WA", S::Unknown) => {
+            &[(&["Pending Review"], R::Unknown, &["status"]), (&["Superseded"], R::Unknown, &["status"])]
+        }
+        ("CO", S::Active) => &[(&["Active"], R::Active, &[])],
+        ("CO", S::Expired) => &[(&["Expired"], R::Expired, &[])],
+        ("CO", S::Inactive) => &[(&["Inactive"], R::Inactive, &[])],
+        ("CO", S::Suspended) => &[(&["Suspended"], R::Suspended, &[])],
+        ("CO", S::Revoked) => &[(&["Revoked"], R::Revoked, &[]), (&["Surrendered"], R::Revoked, &[])],
+        ("CO", S::Unknown) => &[
+            (&["Pending"], R::Unknown, &["licensestatusdescription"]),
+            (&["Probation"], R::Unknown, &["licensestatusdescription"]),
+        ],
+        // Connecticut: status, active (1/0), statusreason (CURRENT or empty when active).
+        ("CT", S::Active) => &[(&["ACTIVE", "1", "CURRENT"], R::Active, &[]), (&["ACTIVE", "1", ""], R::Active, &[])],
+        // A lapsed license is INACTIVE with the reason saying it was not renewed: expired.
+        ("CT", S::Expired) => &[(&["INACTIVE", "0", "LAPSED DUE TO NON-RENEWAL"], R::Expired, &[])],
+        ("CT", S::Inactive) => &[(&["INACTIVE", "0", "VOLUNTARY NON-RENEWAL"], R::Inactive, &[])],
+        ("CT", S::Suspended) => &[(&["SUSPENDED", "0", ""], R::Suspended, &[])],
+        ("CT", S::Revoked) => &[(&["REVOKED", "0", ""], R::Revoked, &[])],
+        ("CT", S::Unknown) => &[
+            // An unknown status with active = 0: inactive is known, so it wins over unknown.
+            (&["PENDING", "0", ""], R::Inactive, &["status"]),
+            // ACTIVE and 1, but a reason the profile does not know: never active.
+            (&["ACTIVE", "1", "RENEWAL IN PROCESS"], R::Unknown, &["statusreason"]),
+        ],
+        // Florida: License-Status-Description, License-Active-Status-Description.
+        ("FL", S::Active) => &[(&["Clear", "Active"], R::Active, &[])],
+        ("FL", S::Expired) => {
+            &[(&["Clear", "Delinquent"], R::Expired, &[]), (&["Clear", "Null and Void"], R::Expired, &[])]
+        }
+        ("FL", S::Inactive) => &[(&["Clear", "Inactive"], R::Inactive, &[]), (&["Clear", "Retired"], R::Inactive, &[])],
+        ("FL", S::Suspended) => {
+            &[(&["Suspended", "Active"], R::Suspended, &[]), (&["Emergency Suspension", "Active"], R::Suspended, &[])]
+        }
+        ("FL", S::Revoked) => {
+            &[(&["Revoked", "Inactive"], R::Revoked, &[]), (&["Voluntary Relinquishment", "Inactive"], R::Revoked, &[])]
+        }
+        ("FL", S::Unknown) => &[
+            (&["Probation", "Active"], R::Unknown, &["License-Status-Description"]),
+            (&["Obligations", "Active"], R::Unknown, &["License-Status-Description"]),
+            (&["Clear", "Pending"], R::Unknown, &["License-Active-Status-Description"]),
+        ],
+        (_, S::Active) => &[(&["ACTIVE"], R::Active, &[])],
+        (_, S::Expired) => &[(&["EXPIRED"], R::Expired, &[]), (&["NOT RENEWED"], R::Expired, &[])],
+        (_, S::Inactive) => &[(&["INACTIVE"], R::Inactive, &[])],
+        (_, S::Suspended) => &[(&["SUSPENDED"], R::Suspended, &[])],
+        (_, S::Revoked) => &[(&["REVOKED"], R::Revoked, &[])],
+        (_, S::Unknown) => &[
+            (&["PROBATION"], R::Unknown, &["license_status"]),
+            (&["TEMPORARY PERMIT"], R::Unknown, &["license_status"]),
+        ],
+    }
+}
+
+/// The status cells written for a row: combination `variant` of its standing, or a random one.
+fn status_cells(state: &str, standing: Standing, variant: Option<usize>, rng: &mut Rng) -> StatusCells {
+    let options = choices(state, standing);
+    let (texts, status, unknown_columns) = match variant {
+        Some(k) => options[k % options.len()],
+        None => rng.one(options),
     };
-    (rng.one(texts).to_owned(), status)
+    let cells: Vec<(&'static str, &'static str)> =
+        status_columns(state).iter().copied().zip(texts.iter().copied()).collect();
+    let unknown = cells
+        .iter()
+        .filter(|(c, _)| unknown_columns.contains(c))
+        .map(|(c, t)| format!("{c}: {}", if t.is_empty() { "(empty)" } else { t }))
+        .collect();
+    StatusCells { cells, status, unknown }
 }
 
 /// Values by column name, in the profile's column order.
@@ -366,20 +504,30 @@ impl Cells<'_> {
     }
 }
 
+/// One row's cells, and the discipline text the reader must give for it.
+struct Rendered {
+    cells: Vec<String>,
+    discipline_text: String,
+}
+
 /// One row's cells.
 #[allow(clippy::too_many_arguments)]
 fn render(
     state: &str,
     row: &Row,
-    status: &str,
+    status: &[(&'static str, &'static str)],
     zip: &str,
     city: &'static str,
     profile: &Profile,
     rng: &mut Rng,
     today: Date,
-) -> Vec<String> {
+) -> Rendered {
     let mut c =
         Cells { columns: &profile.expected_columns, values: vec![String::new(); profile.expected_columns.len()] };
+    for (column, text) in status {
+        c.set(column, *text);
+    }
+    let mut discipline_text = String::new();
     let (prefix, number) = roster_parts(state, row.digits);
     let number = if row.quirk == RowQuirk::EmptyNumber { String::new() } else { number };
     let (last, first) = displayed_name(state, row);
@@ -398,7 +546,6 @@ fn render(
             c.set("firstname", first);
             c.set("middlename", middle);
             c.set("credentialtype", credential);
-            c.set("status", status);
             c.set("birthyear", format!("{}", rng.range(1950, 2000)));
             c.set("firstissuedate", compact(issued));
             c.set("lastissuedate", compact(days_from(issued, 365)));
@@ -408,6 +555,9 @@ fn render(
                 expires.map(|d| if rng.chance(0.5) { mdy(d) } else { compact(d) }).unwrap_or_default(),
             );
             c.set("actiontaken", if disciplined { "Yes" } else { "No" });
+            if disciplined {
+                discipline_text = "actiontaken: Yes".to_owned();
+            }
         }
         "CO" => {
             c.set("lastname", last);
@@ -421,11 +571,19 @@ fn render(
             c.set("licensefirstissuedate", socrata(issued));
             c.set("licenselastreneweddate", socrata(days_from(issued, 730)));
             c.set("licenseexpirationdate", expires.map(socrata).unwrap_or_default());
-            c.set("licensestatusdescription", status);
             if let Some(action) = row.discipline {
-                c.set("programaction", action);
-                c.set("disciplineeffectivedate", mdy(days_from(today, -rng.range(30, 900))));
-                c.set("casenumber", format!("{}-{}", rng.range(2018, 2026), rng.range(100, 9999)));
+                let date = mdy(days_from(today, -rng.range(30, 900)));
+                let case = format!("{}-{}", rng.range(2018, 2026), rng.range(100, 9999));
+                // Most cases name the action; some only have the case number and the date,
+                // which are a board action all the same (data-sources.md 2.2).
+                discipline_text = if action.is_empty() {
+                    format!("casenumber: {case}; disciplineeffectivedate: {date}")
+                } else {
+                    c.set("programaction", action);
+                    action.to_owned()
+                };
+                c.set("disciplineeffectivedate", date);
+                c.set("casenumber", case);
             }
             c.set(
                 "linktoverifylicense",
@@ -449,11 +607,6 @@ fn render(
             c.set("credentialnumber", number);
             c.set("credentialtype", code);
             c.set("credential", credential);
-            c.set("status", status);
-            if status == "INACTIVE" {
-                c.set("statusreason", "LAPSED DUE TO NON-RENEWAL");
-            }
-            c.set("active", if status == "ACTIVE" { "1" } else { "0" });
             c.set("issuedate", socrata(issued));
             c.set("effectivedate", socrata(days_from(issued, 30)));
             c.set("expirationdate", expires.map(socrata).unwrap_or_default());
@@ -493,7 +646,9 @@ fn render(
             c.set("License-Number", number);
             c.set("Status-Effective-Date", mdy(days_from(issued, 100)));
             c.set("Board-Action-Indicator", if disciplined { "Y" } else { "N" });
-            c.set("License-Status-Description", status);
+            if disciplined {
+                discipline_text = "Board-Action-Indicator: Y".to_owned();
+            }
             c.set("Last-Name", last);
             c.set("First-Name", first);
             c.set("Middle-Name", middle);
@@ -503,7 +658,6 @@ fn render(
             if row.quirk == RowQuirk::EmbeddedDelimiter {
                 c.set("Business-Name", "SPA | WELLNESS");
             }
-            c.set("License-Active-Status-Description", if status.ends_with("Active") { "Active" } else { "Inactive" });
             c.set("Mailing-Address-City", city.to_uppercase());
             c.set("Mailing-Address-State", "FL");
             c.set("Mailing-Address-ZIPcode", zip);
@@ -517,7 +671,6 @@ fn render(
             c.set("license_type", credential);
             c.set("description", credential);
             c.set("license_number", number);
-            c.set("license_status", status);
             c.set("business", if row.kind == RowKind::Business { "Y" } else { "N" });
             c.set("first_name", first);
             c.set("middle", middle);
@@ -532,10 +685,11 @@ fn render(
                 c.set("discipline_start_date", mdy(days_from(today, -rng.range(30, 900))));
                 c.set("action", action.to_uppercase());
                 c.set("discipline_reason", "UNPROFESSIONAL CONDUCT");
+                discipline_text = format!("{}; UNPROFESSIONAL CONDUCT", action.to_uppercase());
             }
         }
     }
-    c.values
+    Rendered { cells: c.values, discipline_text }
 }
 
 /// Writes one record: quoted CSV, or Florida's unquoted Latin-1 pipes (data rows end with a

@@ -4,5 +4,6 @@
 mod common;
 mod nppes;
 mod roster;
+mod status_table;
 mod synth;
 mod zcta;

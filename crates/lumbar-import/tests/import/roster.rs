@@ -1,12 +1,17 @@
-//! State rosters: every shipped profile, status mapping, Florida's quirks, filters, errors.
+//! State rosters: every shipped profile, status columns checked against the hand-written
+//! table in `status_table.rs`, Florida's quirks, filters, discipline, errors.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use lumbar_core::directory::{Date, RosterRecord, RosterStatus};
 use lumbar_import::ImportError;
-use lumbar_import::roster::{DateFormat, Encoding, Profile, RosterItem, RosterReader, RosterStats, profile, profiles};
+use lumbar_import::roster::{
+    DateFormat, Encoding, Profile, RosterItem, RosterReader, RosterStats, combine_statuses, profile, profiles,
+};
 
 use crate::common::TempDir;
+use crate::status_table;
 
 /// A row by column name, for a profile's header.
 fn row(p: &Profile, values: &[(&str, &str)]) -> Vec<String> {
@@ -54,8 +59,9 @@ fn date_in(format: DateFormat) -> &'static str {
     }
 }
 
-/// A massage-therapist row with the given status text, valid for the profile.
-fn massage_row(p: &Profile, number: &str, status: &str) -> Vec<String> {
+/// A massage-therapist row with the given status texts (in the order of
+/// `status_table::columns`), valid for the profile.
+fn massage_row(p: &Profile, number: &str, status: &[&str]) -> Vec<String> {
     let mut v: Vec<(&str, &str)> = vec![(&p.license_column, number), (&p.credential_column, &p.massage_credentials[0])];
     if let Some(c) = &p.license_prefix_column {
         v.push((c, "MA"));
@@ -69,9 +75,8 @@ fn massage_row(p: &Profile, number: &str, status: &str) -> Vec<String> {
     if let Some(c) = &p.full_name_column {
         v.push((c, if p.code() == "tx" { "NÚÑEZ, ANA M" } else { "ANA M NÚÑEZ" }));
     }
-    if let Some(c) = &p.status_column {
-        v.push((c, status));
-    }
+    let code = p.code();
+    v.extend(status_table::columns(&code).iter().copied().zip(status.iter().copied()));
     if let Some(c) = &p.expiry_column {
         v.push((c, date_in(p.expiry_formats[0])));
     }
@@ -127,34 +132,35 @@ fn the_six_profiles_load_and_unknown_codes_are_refused() {
     assert_eq!(fl.delimiter, '|');
 }
 
+/// Varies the case of every text (case does not matter).
+fn cased(texts: &[&str], upper: bool) -> Vec<String> {
+    texts.iter().map(|t| if upper { t.to_uppercase() } else { t.to_lowercase() }).collect()
+}
+
 #[test]
-fn every_profile_reads_a_sample_on_its_exact_header_and_maps_its_statuses() {
+fn every_profile_reads_its_exact_header_and_gives_the_hand_written_status_of_every_row() {
     for p in profiles() {
-        let dir = TempDir::new(&format!("sample-{}", p.code()));
-        let m = &p.status_map;
-        let mapped: Vec<(&String, RosterStatus)> = [
-            (&m.active, RosterStatus::Active),
-            (&m.expired, RosterStatus::Expired),
-            (&m.inactive, RosterStatus::Inactive),
-            (&m.suspended, RosterStatus::Suspended),
-            (&m.revoked, RosterStatus::Revoked),
-        ]
-        .into_iter()
-        .flat_map(|(texts, status)| texts.iter().map(move |t| (t, status)))
-        .collect();
+        let code = p.code();
+        let dir = TempDir::new(&format!("sample-{code}"));
+        let entries = status_table::entries(&code);
         let mut rows = Vec::new();
         let mut want = Vec::new();
-        for (i, (text, status)) in mapped.iter().enumerate() {
-            // Case does not matter.
-            let written = if i % 2 == 0 { text.to_uppercase() } else { text.to_lowercase() };
+        let mut want_unknown: BTreeMap<String, u64> = BTreeMap::new();
+        for (i, (texts, status, unknown_columns)) in entries.iter().enumerate() {
+            let written = cased(texts, i % 2 == 0);
+            let written: Vec<&str> = written.iter().map(String::as_str).collect();
             rows.push(massage_row(&p, &format!("000{}", 100 + i), &written));
             want.push(*status);
+            for (column, text) in status_table::columns(&code).iter().zip(&written) {
+                if unknown_columns.contains(column) {
+                    let text = if text.is_empty() { "(empty)" } else { text };
+                    *want_unknown.entry(format!("{column}: {text}")).or_insert(0) += 1;
+                }
+            }
         }
-        let has_status = p.status_column.is_some();
-        rows.push(massage_row(&p, "777", "Something Odd"));
-        want.push(if has_status { RosterStatus::Unknown } else { RosterStatus::FromExpiry });
         // Another profession.
-        let mut other = massage_row(&p, "888", "Active");
+        let active = entries[0].0;
+        let mut other = massage_row(&p, "888", active);
         let credential = p.expected_columns.iter().position(|c| c == &p.credential_column).unwrap();
         other[credential] = "Plumber".into();
         for rule in &p.massage_also_when {
@@ -166,26 +172,132 @@ fn every_profile_reads_a_sample_on_its_exact_header_and_maps_its_statuses() {
         let path = dir.write("roster.txt", file(&p, &rows));
         let (items, stats) = read(&path, &p);
         let got = licenses(&items);
-        assert_eq!(got.iter().map(|r| r.status).collect::<Vec<_>>(), want, "{}", p.code());
+        for (i, r) in got.iter().enumerate() {
+            assert_eq!(r.status, want[i], "{code}: {:?}", entries[i].0);
+        }
+        assert_eq!(got.len(), want.len(), "{code}");
         let first = got[0];
         assert_eq!(first.state.as_str(), p.state);
-        assert_eq!(first.license_key, if mapped.is_empty() { "777" } else { "100" }, "{}", p.code());
-        assert_eq!(first.expires, Date::new(2027, 4, 30), "{}", p.code());
-        assert!(!first.disciplined, "{}", p.code());
+        assert_eq!(first.license_key, "100", "{code}");
+        assert_eq!(first.expires, Date::new(2027, 4, 30), "{code}");
+        assert!(!first.disciplined, "{code}");
         assert_eq!(first.source_line, 2);
         assert_eq!(
             lumbar_core::directory::verify::fold_name(&first.last_name),
             "nunez",
             "{}: last name {:?}",
-            p.code(),
+            code,
             first.last_name
         );
-        assert_eq!(items.last(), Some(&RosterItem::NotMassage { line: rows.len() as u64 + 1 }), "{}", p.code());
+        assert_eq!(items.last(), Some(&RosterItem::NotMassage { line: rows.len() as u64 + 1 }), "{code}");
         assert_eq!(stats.rows, rows.len() as u64);
-        assert_eq!((stats.licenses, stats.not_massage, stats.rejected), (want.len() as u64, 1, 0), "{}", p.code());
-        let unknown: Vec<(&str, u64)> = stats.unknown_statuses.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        assert_eq!(unknown, if has_status { vec![("Something Odd", 1)] } else { vec![] }, "{}", p.code());
+        assert_eq!((stats.licenses, stats.not_massage, stats.rejected), (want.len() as u64, 1, 0), "{code}");
+        assert_eq!(stats.unknown_statuses, want_unknown, "{code}");
         assert_eq!(stats.bytes_read, std::fs::metadata(&path).unwrap().len());
+    }
+}
+
+#[test]
+fn the_hand_written_table_covers_every_status_text_every_profile_maps() {
+    for p in profiles() {
+        let code = p.code();
+        let columns: Vec<&str> = p.status_columns.iter().map(|s| s.column.as_str()).collect();
+        assert_eq!(columns, status_table::columns(&code), "{code}: status columns");
+        for (k, sc) in p.status_columns.iter().enumerate() {
+            for (text, _) in sc.mapped() {
+                let covered =
+                    status_table::entries(&code).iter().any(|(texts, _, _)| texts[k].eq_ignore_ascii_case(text));
+                assert!(covered, "{code}: {} \"{text}\" has no hand-written expectation", sc.column);
+            }
+        }
+    }
+}
+
+#[test]
+fn florida_reads_both_status_columns() {
+    let p = profile("fl").unwrap();
+    let dir = TempDir::new("fl-status");
+    let rows: Vec<Vec<String>> = [
+        ["Clear", "Active"],
+        ["Clear", "Inactive"],
+        ["Clear", "Delinquent"],
+        ["Clear", "Reserve Duty"],
+        ["Probation", "Active"],
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, s)| massage_row(&p, &format!("{}", 500 + i), s))
+    .collect();
+    let path = dir.write("PROF_ALL.txt", file(&p, &rows));
+    let (items, stats) = read(&path, &p);
+    let got: Vec<(RosterStatus, &str)> = licenses(&items).iter().map(|r| (r.status, r.status_text.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (RosterStatus::Active, "License-Status-Description: Clear; License-Active-Status-Description: Active"),
+            (RosterStatus::Inactive, "License-Status-Description: Clear; License-Active-Status-Description: Inactive"),
+            (RosterStatus::Expired, "License-Status-Description: Clear; License-Active-Status-Description: Delinquent"),
+            (
+                RosterStatus::Unknown,
+                "License-Status-Description: Clear; License-Active-Status-Description: Reserve Duty"
+            ),
+            (RosterStatus::Unknown, "License-Status-Description: Probation; License-Active-Status-Description: Active"),
+        ]
+    );
+    let unknown: Vec<(&str, u64)> = stats.unknown_statuses.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(
+        unknown,
+        [("License-Active-Status-Description: Reserve Duty", 1), ("License-Status-Description: Probation", 1)]
+    );
+}
+
+#[test]
+fn connecticut_is_active_only_when_status_active_flag_and_reason_agree() {
+    let p = profile("ct").unwrap();
+    let dir = TempDir::new("ct-status");
+    let row = |n: &str, status: &[&str]| {
+        let mut r = massage_row(&p, n, status);
+        let name = p.expected_columns.iter().position(|c| c == "name").unwrap();
+        r[name] = "ANA NUNEZ".into();
+        r
+    };
+    let rows = [
+        row("1", &["ACTIVE", "1", "CURRENT"]),
+        row("2", &["ACTIVE", "0", "CURRENT"]),
+        row("3", &["ACTIVE", "N", ""]),
+        row("4", &["INACTIVE", "0", "LAPSED DUE TO NON-RENEWAL"]),
+    ];
+    let path = dir.write("ct.csv", file(&p, &rows));
+    let (items, stats) = read(&path, &p);
+    let got: Vec<(RosterStatus, &str)> = licenses(&items).iter().map(|r| (r.status, r.status_text.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (RosterStatus::Active, "status: ACTIVE; active: 1; statusreason: CURRENT"),
+            (RosterStatus::Inactive, "status: ACTIVE; active: 0; statusreason: CURRENT"),
+            (RosterStatus::Unknown, "status: ACTIVE; active: N"),
+            (RosterStatus::Expired, "status: INACTIVE; active: 0; statusreason: LAPSED DUE TO NON-RENEWAL"),
+        ]
+    );
+    assert_eq!(stats.unknown_statuses.into_iter().collect::<Vec<_>>(), [("active: N".to_owned(), 1)]);
+}
+
+#[test]
+fn several_columns_combine_to_the_worst_status() {
+    use RosterStatus::*;
+    // Hand-written order: revoked > suspended > expired > inactive > unknown > active.
+    let cases = [
+        (vec![Active, Active], Active),
+        (vec![Active, Unknown], Unknown),
+        (vec![Unknown, Inactive], Inactive),
+        (vec![Inactive, Expired], Expired),
+        (vec![Expired, Suspended], Suspended),
+        (vec![Revoked, Suspended, Active], Revoked),
+        (vec![Active], Active),
+        (vec![], FromExpiry),
+    ];
+    for (statuses, want) in cases {
+        assert_eq!(combine_statuses(statuses.clone()), want, "{statuses:?}");
     }
 }
 
@@ -249,12 +361,25 @@ fn discipline_shows_from_flags_and_action_texts() {
         ("licensestatusdescription", "Active"),
     ];
     let mut case = common.to_vec();
-    case.push(("programaction", "Letter of Admonition"));
-    let path = dir.write("co.csv", file(&co, &[row(&co, &common), row(&co, &case)]));
+    case.extend([
+        ("programaction", "Letter of Admonition"),
+        ("disciplineeffectivedate", "03/14/2024"),
+        ("casenumber", "2024-00123"),
+    ]);
+    // A case number (or a discipline date) alone is a board action too (data-sources.md 2.2).
+    let mut case_only = common.to_vec();
+    case_only.push(("casenumber", "2023-00456"));
+    let mut date_only = common.to_vec();
+    date_only.push(("disciplineeffectivedate", "01/02/2023"));
+    let rows = [row(&co, &common), row(&co, &case), row(&co, &case_only), row(&co, &date_only)];
+    let path = dir.write("co.csv", file(&co, &rows));
     let (items, _) = read(&path, &co);
     let got = licenses(&items);
-    assert_eq!((got[0].disciplined, got[1].disciplined), (false, true));
+    assert_eq!(got.iter().map(|r| r.disciplined).collect::<Vec<_>>(), [false, true, true, true]);
     assert_eq!(got[1].discipline_text, "Letter of Admonition");
+    assert_eq!(got[2].discipline_text, "casenumber: 2023-00456");
+    assert_eq!(got[3].discipline_text, "disciplineeffectivedate: 01/02/2023");
+    assert!(got.iter().all(|r| r.status == RosterStatus::Active), "discipline columns are not status columns");
 
     // Illinois: ever_disciplined + action; businesses are filtered.
     let il = profile("il").unwrap();
@@ -272,13 +397,32 @@ fn discipline_shows_from_flags_and_action_texts() {
     none.extend([("business", "N"), ("ever_disciplined", "N"), ("action", "NONE")]);
     let mut business = base.to_vec();
     business.push(("business", "Y"));
-    let rows = [row(&il, &flagged), row(&il, &flag_only), row(&il, &none), row(&il, &business)];
+    let mut described = base.to_vec();
+    described.extend([
+        ("business", "N"),
+        ("ever_disciplined", "Y"),
+        ("action", "FINE"),
+        ("discipline_reason", "UNPROFESSIONAL CONDUCT"),
+        ("discipline_start_date", "05/01/2022"),
+    ]);
+    let mut dated = base.to_vec();
+    dated.extend([("business", "N"), ("discipline_start_date", "05/01/2022")]);
+    let rows = [
+        row(&il, &flagged),
+        row(&il, &flag_only),
+        row(&il, &none),
+        row(&il, &business),
+        row(&il, &described),
+        row(&il, &dated),
+    ];
     let path = dir.write("il.csv", file(&il, &rows));
     let (items, stats) = read(&path, &il);
     let got = licenses(&items);
-    assert_eq!(got.iter().map(|r| r.disciplined).collect::<Vec<_>>(), [true, true, false]);
+    assert_eq!(got.iter().map(|r| r.disciplined).collect::<Vec<_>>(), [true, true, false, true, true]);
     assert_eq!(got[0].discipline_text, "REPRIMAND");
     assert_eq!(got[1].discipline_text, "ever_disciplined: Y");
+    assert_eq!(got[3].discipline_text, "FINE; UNPROFESSIONAL CONDUCT");
+    assert_eq!(got[4].discipline_text, "discipline_start_date: 05/01/2022");
     assert_eq!(stats.not_massage, 1);
 
     // Washington: actiontaken Yes/No.
@@ -313,7 +457,8 @@ fn florida_pipes_trailing_space_trailing_pipe_latin1_stray_quote_and_wrong_count
         set("License-Number", b"12345");
         set("Expire-Date", b"08/31/2027");
         set("Board-Action-Indicator", b"N");
-        set("License-Status-Description", b"Clear/Active");
+        set("License-Status-Description", b"Clear");
+        set("License-Active-Status-Description", b"Active");
         set("Last-Name", last);
         set("First-Name", b"ANA");
         set("Name-Suffix", suffix);
@@ -452,8 +597,35 @@ fn invalid_profiles_are_refused_when_loaded() {
     );
     assert_eq!(
         err(&wa.replace("expired = [\"Expired\"]", "expired = [\"Expired\", \"active\"]")),
-        "roster profile test: status text \"active\" is mapped twice"
+        "roster profile test: status column \"status\": text \"active\" is mapped twice"
     );
+    assert_eq!(
+        err(&wa.replace("active = [\"Active\"]", "active = []")),
+        "roster profile test: status column \"status\": active is empty, no license could be active"
+    );
+    assert_eq!(
+        err(&wa.replace("column = \"status\"", "column = \"state\"")),
+        "roster profile test: column \"state\" is not in expected_columns"
+    );
+    assert_eq!(
+        err(&wa.replace("[discipline]", "[[status_columns]]\ncolumn = \"status\"\nactive = [\"Y\"]\n\n[discipline]")),
+        "roster profile test: status column \"status\" is listed twice"
+    );
+    assert_eq!(
+        err(&wa.replace("active = [\"Active\"]", "active = [\"Active\", \"\"]")),
+        "roster profile test: every status column maps an empty value to active: a row without any status would be \
+         active"
+    );
+    // The same text may mean different things in different columns (Connecticut's reasons).
+    let ct = include_str!("../../profiles/ct.toml");
+    assert!(
+        Profile::from_toml(
+            "ct",
+            &ct.replace("inactive = [\"0\", \"false\"]", "inactive = [\"0\", \"false\", \"INACTIVE\"]")
+        )
+        .is_ok()
+    );
+    assert!(err(&wa.replace("column = \"status\"", "column = \"status\"\nmap = 1")).contains("unknown field `map`"));
     assert!(err(&wa.replace("state = \"WA\"", "state = \"XX\"")).contains("state \"XX\""));
     assert!(err(&wa.replace("quoting = true", "quoting = true\ncolour = \"red\"")).contains("unknown field `colour`"));
     let err = Profile::from_toml("test", "state = 1").expect_err("an error");
@@ -472,7 +644,7 @@ fn a_roster_inside_a_zip_is_read() {
     use std::io::Write;
     let p = profile("fl").unwrap();
     let dir = TempDir::new("fl-zip");
-    let row = massage_row(&p, "54321", "Clear/Active");
+    let row = massage_row(&p, "54321", &["Clear", "Active"]);
     let path = dir.path().join("PROF_ALL.zip");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
     zip.start_file("dbdumps/ldms/PROF_ALL.txt", zip::write::SimpleFileOptions::default()).unwrap();

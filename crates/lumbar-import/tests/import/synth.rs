@@ -159,3 +159,38 @@ fn settings_that_cannot_work_are_refused() {
     let err = generate(&SynthConfig { massage_share: 1.5, ..config(dir.path(), 1, false) }, &mut |_| {}).err();
     assert_eq!(err.map(|e| e.to_string()).as_deref(), Some("synthetic data: massage_share 1.5 is not between 0 and 1"));
 }
+
+#[test]
+fn the_rosters_fill_each_states_real_status_and_discipline_columns() {
+    use lumbar_core::directory::RosterStatus;
+    let dir = TempDir::new("layouts");
+    run(&config(dir.path(), 5, false));
+    let read = |code: &str| -> Vec<RosterRecord> {
+        let p = lumbar_import::roster::profile(code).unwrap();
+        RosterReader::open(&dir.path().join(roster_file_name(code)), &p)
+            .unwrap()
+            .filter_map(|i| match i {
+                RosterItem::License(r) => Some(r),
+                _ => None,
+            })
+            .collect()
+    };
+    let has = |rows: &[RosterRecord], text: &str, status: RosterStatus| {
+        rows.iter().any(|r| r.status_text == text && r.status == status)
+    };
+    // Florida: both columns; Clear is not enough.
+    let fl = read("fl");
+    let fl_pair = |a: &str, b: &str| format!("License-Status-Description: {a}; License-Active-Status-Description: {b}");
+    assert!(has(&fl, &fl_pair("Clear", "Active"), RosterStatus::Active));
+    assert!(has(&fl, &fl_pair("Clear", "Inactive"), RosterStatus::Inactive));
+    assert!(has(&fl, &fl_pair("Clear", "Delinquent"), RosterStatus::Expired));
+    // Connecticut: status, active and statusreason.
+    let ct = read("ct");
+    assert!(has(&ct, "status: ACTIVE; active: 1; statusreason: CURRENT", RosterStatus::Active));
+    assert!(has(&ct, "status: INACTIVE; active: 0; statusreason: LAPSED DUE TO NON-RENEWAL", RosterStatus::Expired));
+    assert!(has(&ct, "status: ACTIVE; active: 1; statusreason: RENEWAL IN PROCESS", RosterStatus::Unknown));
+    // Colorado: a case with only a case number and a discipline date is a board action.
+    let co = read("co");
+    assert!(co.iter().any(|r| r.disciplined && r.discipline_text.starts_with("casenumber: ")));
+    assert!(co.iter().any(|r| r.disciplined && r.discipline_text == "Stipulation"));
+}

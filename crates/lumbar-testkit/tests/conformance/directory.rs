@@ -114,6 +114,7 @@ store_test!(licenses_are_replaced_but_kept_verifications_survive, |store| {
         source_run: None,
         source_line: Some(7),
         checked_at: Date::parse("2026-11-20").unwrap(),
+        roster_date: Date::parse("2026-11-18"),
     };
     assert_eq!(store.save_verifications(std::slice::from_ref(&v)).await.unwrap(), 1);
     assert_eq!(store.save_verifications(std::slice::from_ref(&v)).await.unwrap(), 0, "saving the same is a no-op");
@@ -148,7 +149,10 @@ store_test!(rosters_publish_atomically_and_replace_the_previous, |store| {
     store.stage_roster_rows(r1, &[roster_row("Nunez", "MA60123456", RosterStatus::Active)]).await.unwrap();
     assert!(store.roster(wa()).await.unwrap().is_none(), "staged rows are invisible until published");
     assert_eq!(
-        store.publish_roster(r1, wa(), Date::parse("2026-11-01").unwrap(), "d1").await.unwrap(),
+        store
+            .publish_roster(r1, wa(), Date::parse("2026-11-01").unwrap(), Date::parse("2026-11-01").unwrap(), "d1")
+            .await
+            .unwrap(),
         Published::Replaced
     );
     let snap = store.roster(wa()).await.unwrap().unwrap();
@@ -163,7 +167,10 @@ store_test!(rosters_publish_atomically_and_replace_the_previous, |store| {
         (0..450).map(|i| roster_row(&format!("N{i}"), &format!("{i}"), RosterStatus::Expired)).collect();
     store.stage_roster_rows(r2, &rows).await.unwrap();
     assert_eq!(
-        store.publish_roster(r2, wa(), Date::parse("2026-11-20").unwrap(), "d2").await.unwrap(),
+        store
+            .publish_roster(r2, wa(), Date::parse("2026-11-20").unwrap(), Date::parse("2026-11-20").unwrap(), "d2")
+            .await
+            .unwrap(),
         Published::Replaced
     );
     let snap = store.roster(wa()).await.unwrap().unwrap();
@@ -175,12 +182,49 @@ store_test!(rosters_publish_atomically_and_replace_the_previous, |store| {
     let r3 = store.begin_import(ImportKind::Roster, "roster-wa-3.csv").await.unwrap();
     store.stage_roster_rows(r3, &rows).await.unwrap();
     assert_eq!(
-        store.publish_roster(r3, wa(), Date::parse("2026-11-25").unwrap(), "d2").await.unwrap(),
+        store
+            .publish_roster(r3, wa(), Date::parse("2026-11-25").unwrap(), Date::parse("2026-11-24").unwrap(), "d2")
+            .await
+            .unwrap(),
         Published::Unchanged
     );
     let snap = store.roster(wa()).await.unwrap().unwrap();
     assert_eq!((snap.run, snap.rows.len(), snap.source.as_str()), (r2, 450, "roster-wa-2.csv"));
     assert_eq!(snap.imported_on, Date::parse("2026-11-25").unwrap());
+    assert_eq!(snap.data_date, Date::parse("2026-11-24").unwrap(), "the data date moves with it");
+});
+
+store_test!(every_change_to_what_the_finder_shows_moves_the_change_counter, |store| {
+    let v0 = store.directory_version().await.unwrap();
+    let run = store.begin_import(ImportKind::Nppes, "a.csv").await.unwrap();
+    let a = provider(100_000_001, "Nunez", "01/02/2026", "MA60123456");
+    store.upsert_providers(run, std::slice::from_ref(&a)).await.unwrap();
+    let v1 = store.directory_version().await.unwrap();
+    assert!(v1 > v0, "an import of a new provider");
+    store.upsert_providers(run, std::slice::from_ref(&a)).await.unwrap();
+    assert_eq!(store.directory_version().await.unwrap(), v1, "an identical import changes nothing");
+    let claim = store.license_claims().await.unwrap().remove(0);
+    let v = Verification {
+        license_id: claim.license_id,
+        status: VerificationStatus::SuspendedOrRevoked,
+        expires: None,
+        discipline: String::new(),
+        source: "roster WA".into(),
+        source_run: None,
+        source_line: Some(2),
+        checked_at: Date::parse("2026-11-20").unwrap(),
+        roster_date: Date::parse("2026-11-19"),
+    };
+    store.save_verifications(std::slice::from_ref(&v)).await.unwrap();
+    let v2 = store.directory_version().await.unwrap();
+    assert!(v2 > v1, "a verification that changed");
+    store.save_verifications(std::slice::from_ref(&v)).await.unwrap();
+    assert_eq!(store.directory_version().await.unwrap(), v2, "the same verification again");
+    let r = store.begin_import(ImportKind::Roster, "roster-wa.csv").await.unwrap();
+    store.stage_roster_rows(r, &[roster_row("Nunez", "MA60123456", RosterStatus::Active)]).await.unwrap();
+    let day = Date::parse("2026-11-20").unwrap();
+    store.publish_roster(r, wa(), day, day, "d").await.unwrap();
+    assert!(store.directory_version().await.unwrap() > v2, "a roster published");
 });
 
 store_test!(export_filters_by_state_and_carries_verification, |store| {

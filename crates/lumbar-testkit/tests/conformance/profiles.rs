@@ -1,7 +1,8 @@
 //! Listings, profiles, recommendations and the matcher's candidates.
 
 use lumbar_core::directory::{
-    Address, ClaimedLicense, Date, EntityKind, Profile, ProfileField, StateCode, Training, VerificationStatus,
+    Address, AsOf, ClaimedLicense, Date, EntityKind, Profile, ProfileField, ResultGroup, StateCode, Training,
+    VerificationStatus,
 };
 use lumbar_core::matching::{Gender, MassageStyle, PlaceKind};
 use lumbar_store::{ImportKind, ListingUpsert, Review, Store, Verification};
@@ -94,10 +95,11 @@ store_test!(candidates_carry_the_license_status_of_the_practice_state, |store| {
             source_run: None,
             source_line: None,
             checked_at: Date::parse("2026-11-25").unwrap(),
+            roster_date: Date::parse("2026-11-25"),
         };
         store.save_verifications(&[v]).await.unwrap();
     }
-    let cands = store.candidates().await.unwrap();
+    let cands = store.candidates(AsOf::new(Date::parse("2026-11-28").unwrap())).await.unwrap();
     let a = cands.iter().find(|c| c.id == here).unwrap();
     assert_eq!(a.license, Some(VerificationStatus::VerifiedActive));
     assert_eq!(a.kind, PlaceKind::Clinic);
@@ -121,4 +123,81 @@ store_test!(feedback_is_stored_listed_and_moderated, |store| {
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].id, b);
     assert_eq!(store.feedback(None, 1).await.unwrap().len(), 1);
+});
+
+/// Saves one verification for every claimed license, in claim order, from `(status, expires,
+/// roster date)`.
+async fn verify_all(store: &dyn Store, outcomes: &[(VerificationStatus, &str, &str)]) {
+    let claims = store.license_claims().await.unwrap();
+    assert_eq!(claims.len(), outcomes.len());
+    let batch: Vec<Verification> = claims
+        .iter()
+        .zip(outcomes)
+        .map(|(c, (status, expires, roster))| Verification {
+            license_id: c.license_id,
+            status: *status,
+            expires: Date::parse(expires),
+            discipline: String::new(),
+            source: "roster".into(),
+            source_run: None,
+            source_line: Some(2),
+            checked_at: Date::parse("2026-11-20").unwrap(),
+            roster_date: Date::parse(roster),
+        })
+        .collect();
+    store.save_verifications(&batch).await.unwrap();
+}
+
+fn day(s: &str) -> AsOf {
+    AsOf::new(Date::parse(s).unwrap())
+}
+
+store_test!(a_revoked_license_outweighs_an_active_one_in_the_candidates, |store| {
+    let run = store.begin_import(ImportKind::Demo, "demo").await.unwrap();
+    let mut two = listing("two", "WA", "WA");
+    two.licenses.push(ClaimedLicense { state: StateCode::parse("WA").unwrap(), number: "MA2".into() });
+    let id = store.upsert_listing(run, &two).await.unwrap();
+    verify_all(
+        &store,
+        &[
+            (VerificationStatus::VerifiedActive, "2027-06-30", "2026-11-19"),
+            (VerificationStatus::SuspendedOrRevoked, "", "2026-11-19"),
+        ],
+    )
+    .await;
+    let c = store.candidates(day("2026-11-28")).await.unwrap().into_iter().find(|c| c.id == id).unwrap();
+    assert_eq!(c.license, Some(VerificationStatus::SuspendedOrRevoked));
+    assert_eq!(c.group, None, "hidden unless asked for");
+});
+
+store_test!(a_license_is_expired_the_day_after_its_expiry_without_a_new_verification, |store| {
+    let run = store.begin_import(ImportKind::Demo, "demo").await.unwrap();
+    let id = store.upsert_listing(run, &listing("one", "WA", "WA")).await.unwrap();
+    verify_all(&store, &[(VerificationStatus::VerifiedActive, "2026-11-27", "2026-11-19")]).await;
+    let on = |d: &'static str| {
+        let store = &store;
+        async move { store.candidates(day(d)).await.unwrap().into_iter().find(|c| c.id == id).unwrap() }
+    };
+    let before = on("2026-11-27").await;
+    assert_eq!((before.license, before.group), (Some(VerificationStatus::VerifiedActive), Some(ResultGroup::Verified)));
+    let after = on("2026-11-28").await;
+    assert_eq!((after.license, after.group), (Some(VerificationStatus::Expired), None));
+    // the export and the profile read the same day's status
+    let view = store.therapists(&lumbar_store::TherapistFilter::default()).await.unwrap().remove(0);
+    assert_eq!(view.licenses[0].status, Some(VerificationStatus::VerifiedActive), "stored as verified");
+    assert_eq!(view.as_of(day("2026-11-28")).licenses[0].status, Some(VerificationStatus::Expired));
+});
+
+store_test!(a_roster_older_than_sixty_days_makes_a_verified_status_stale, |store| {
+    let run = store.begin_import(ImportKind::Demo, "demo").await.unwrap();
+    let id = store.upsert_listing(run, &listing("one", "WA", "WA")).await.unwrap();
+    verify_all(&store, &[(VerificationStatus::VerifiedActive, "2027-06-30", "2026-09-29")]).await;
+    let c = |cands: Vec<lumbar_core::matching::Candidate>| cands.into_iter().find(|c| c.id == id).unwrap();
+    // 2026-09-29 + 60 days = 2026-11-28: fresh that day, stale the next
+    assert!(!c(store.candidates(day("2026-11-28")).await.unwrap()).stale);
+    let stale = c(store.candidates(day("2026-11-29")).await.unwrap());
+    assert!(stale.stale);
+    assert_eq!(stale.group, Some(ResultGroup::Verified), "still shown, labelled");
+    let view = store.therapists(&lumbar_store::TherapistFilter::default()).await.unwrap().remove(0);
+    assert!(view.as_of(day("2026-11-29")).licenses[0].stale);
 });

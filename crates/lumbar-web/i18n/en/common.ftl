@@ -110,3 +110,35 @@ error-no-store-title = Not available on this server
 error-no-store-body = This lumbar server runs without a database, so the therapist directory and feedback are not available here. The safety check works without it.
 error-store-title = Please try again
 error-store-body = Our database did not answer. Nothing was saved. Please try again in a moment.
+
+# states table (about page)
+
+states-heading = Massage therapy licensing by state
+states-intro = Each state decides whether massage therapists need a license. Before your first visit, look up the therapist's license on the state board's website: it shows whether the license is current and any action the board has taken.
+states-confirmed-count = { $confirmed } of { $total } rows are confirmed from an official or primary document.
+states-unconfirmed-explained = Rows marked "Not yet confirmed" were compiled from secondary sources and have not yet been checked against an official document. Check with the board before relying on them.
+states-scroll-hint = On a small screen, scroll the table sideways.
+states-caption = How each state, DC and Puerto Rico regulates massage therapists
+states-col-state = State
+states-col-regulation = Rules
+states-col-board = Board or agency
+states-col-titles = Titles
+states-col-hours = Minimum training
+states-col-lookup = Look up a license
+states-col-roster = Does lumbar import the state's license list?
+states-reg-licensed = License (or registration) required
+states-reg-unregulated = No state license
+states-reg-voluntary = Voluntary certification only
+states-hours = { $hours ->
+    [0] None required
+   *[other] { $hours } hours
+}
+states-hours-unknown = Not known
+states-lookup-link = Look up
+states-lookup-hidden = a license in { $state }
+states-no-lookup = No state lookup
+states-no-board = No state board. Some cities issue permits: ask the city where the therapist works.
+states-imports-yes = Yes
+states-imports-published = Not yet: the state publishes a list
+states-imports-no = No
+states-unconfirmed = Not yet confirmed

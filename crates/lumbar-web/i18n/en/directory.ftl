@@ -180,3 +180,23 @@ profile-endorsements = { $count ->
 profile-rating-explained = The adjusted average counts every review but starts from a middle value, so a few glowing reviews cannot outweigh many ordinary ones.
 profile-disclaimer = lumbar does not recommend a particular therapist. Tell them about your back and your health before your first session.
 profile-back-to-find = Search for other therapists
+
+## Finder groups, license evidence and coverage (verification in every state)
+
+find-group-verified = Verified licenses
+find-group-verified-intro = Their license is active in the state's own license file, which lumbar imported and checked.
+find-group-not-verified = Licenses lumbar could not check
+find-group-not-verified-intro = These states license massage therapists, but lumbar does not have their license files yet. Check each license on the state board's website before you book.
+find-group-unlicensed-state = In a state that does not license massage therapists
+find-group-unlicensed-state-intro = Nobody checks massage therapists' training here. Ask about their training and certification.
+find-group-problem = Licenses with a problem
+find-group-problem-intro = Shown because you asked: the state's records show a problem with the license, or no license in the state where they work.
+find-badge-stale = License verified, but the state's file is old
+find-badge-not-verified = License not checked by lumbar
+find-badge-unlicensed-state = State does not license massage therapists
+find-lookup = Check it with the { $board }
+license-evidence-roster = Checked on { $date } against the { $state } license file of { $roster }.
+license-evidence-roster-stale = Checked on { $date } against the { $state } license file of { $roster }, which is old: check the license with the board before you book.
+find-empty-uncovered = lumbar's directory has no listings within { $miles } miles of { $zip } yet.
+find-coverage-licensed = { $state } licenses massage therapists ({ $titles }) through the { $board }.
+find-coverage-unregulated = { $state } does not license massage therapists: ask a therapist about their training and certification.

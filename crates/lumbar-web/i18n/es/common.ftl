@@ -110,3 +110,35 @@ error-no-store-title = No está disponible en este servidor
 error-no-store-body = Este servidor de lumbar funciona sin base de datos, así que el directorio de masajistas y las opiniones no están disponibles aquí. La comprobación de seguridad funciona sin ella.
 error-store-title = Vuelva a intentarlo
 error-store-body = Nuestra base de datos no respondió. No se guardó nada. Vuelva a intentarlo dentro de un momento.
+
+# states table (about page)
+
+states-heading = Licencias de masaje por estado
+states-intro = Cada estado decide si los masajistas necesitan una licencia. Antes de su primera cita, busque la licencia del masajista en el sitio web de la junta del estado: ahí verá si la licencia está vigente y si la junta ha tomado alguna medida.
+states-confirmed-count = { $confirmed } de { $total } filas están confirmadas con un documento oficial o primario.
+states-unconfirmed-explained = Las filas marcadas «Sin confirmar» se recopilaron de fuentes secundarias y todavía no se han cotejado con un documento oficial. Consulte con la junta antes de fiarse de ellas.
+states-scroll-hint = En una pantalla pequeña, desplace la tabla hacia los lados.
+states-caption = Cómo regulan a los masajistas cada estado, el Distrito de Columbia y Puerto Rico
+states-col-state = Estado
+states-col-regulation = Reglas
+states-col-board = Junta u organismo
+states-col-titles = Títulos
+states-col-hours = Formación mínima
+states-col-lookup = Buscar una licencia
+states-col-roster = ¿Importa lumbar la lista de licencias del estado?
+states-reg-licensed = Licencia (o registro) obligatoria
+states-reg-unregulated = Sin licencia estatal
+states-reg-voluntary = Solo certificación voluntaria
+states-hours = { $hours ->
+    [0] No se exige
+   *[other] { $hours } horas
+}
+states-hours-unknown = Se desconoce
+states-lookup-link = Buscar
+states-lookup-hidden = una licencia en { $state }
+states-no-lookup = Sin búsqueda estatal
+states-no-board = No hay junta estatal. Algunas ciudades dan permisos: pregunte en la ciudad donde trabaja el masajista.
+states-imports-yes = Sí
+states-imports-published = Todavía no: el estado publica una lista
+states-imports-no = No
+states-unconfirmed = Sin confirmar

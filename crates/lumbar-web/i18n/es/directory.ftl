@@ -180,3 +180,23 @@ profile-endorsements = { $count ->
 profile-rating-explained = La media ajustada cuenta todas las opiniones pero parte de un valor intermedio, así que unas pocas opiniones entusiastas no pesan más que muchas normales.
 profile-disclaimer = lumbar no recomienda a ningún masajista en concreto. Cuéntele lo de su espalda y su salud antes de la primera sesión.
 profile-back-to-find = Buscar otros masajistas
+
+## Finder groups, license evidence and coverage (verification in every state)
+
+find-group-verified = Licencias verificadas
+find-group-verified-intro = Su licencia está activa en el archivo de licencias del propio estado, que lumbar importó y comprobó.
+find-group-not-verified = Licencias que lumbar no pudo comprobar
+find-group-not-verified-intro = Estos estados otorgan licencias a masajistas, pero lumbar aún no tiene sus archivos de licencias. Compruebe cada licencia en el sitio web de la junta estatal antes de reservar.
+find-group-unlicensed-state = En un estado que no otorga licencias a masajistas
+find-group-unlicensed-state-intro = Aquí nadie comprueba la formación de los masajistas. Pregunte por su formación y certificación.
+find-group-problem = Licencias con un problema
+find-group-problem-intro = Se muestran porque usted lo pidió: los registros del estado muestran un problema con la licencia, o ninguna licencia en el estado donde trabajan.
+find-badge-stale = Licencia verificada, pero el archivo del estado es antiguo
+find-badge-not-verified = Licencia no comprobada por lumbar
+find-badge-unlicensed-state = El estado no otorga licencias a masajistas
+find-lookup = Compruébela con { $board }
+license-evidence-roster = Comprobada el { $date } con el archivo de licencias de { $state } del { $roster }.
+license-evidence-roster-stale = Comprobada el { $date } con el archivo de licencias de { $state } del { $roster }, que es antiguo: compruebe la licencia con la junta antes de reservar.
+find-empty-uncovered = El directorio de lumbar aún no tiene fichas a menos de { $miles } millas de { $zip }.
+find-coverage-licensed = { $state } otorga licencias a masajistas ({ $titles }) a través de { $board }.
+find-coverage-unregulated = { $state } no otorga licencias a masajistas: pregunte al masajista por su formación y certificación.

@@ -17,13 +17,15 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use lumbar_core::directory::{ProfileField, Provenance, VerificationStatus};
-use lumbar_core::matching::{Gender, MassageStyle, PlaceKind, bayesian_rating};
+use lumbar_core::directory::states::{regulation_code, state_of_zip, states};
+use lumbar_core::directory::{ProfileField, Provenance, Regulation, ResultGroup, VerificationStatus};
+use lumbar_core::matching::{Gender, MassageStyle, MatchResult, Outcome, PlaceKind, Query, bayesian_rating};
 use lumbar_store::{LicenseView, TherapistDetail};
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::directory::{Listing, Snapshot};
 use crate::error::{AppError, Problem, ProblemField};
 use crate::routes::Shared;
 use crate::routes::api::is_json;
@@ -176,11 +178,53 @@ pub enum FeedbackPageDoc {
 #[derive(Serialize, ToSchema)]
 #[schema(as = MatchLicense)]
 pub struct LicenseBrief {
-    /// Status in the practice state; `null` when no license is claimed there.
+    /// Status on the day of the search of the license that decides the listing's standing
+    /// (a license past its expiry date is `expired` from the next day); `null` when no
+    /// license is claimed in the practice state, or it was not checked yet.
     #[schema(value_type = Option<LicenseStatusDoc>)]
     pub status: Option<VerificationStatus>,
-    /// The practice state (two letters).
+    /// The state of that license (the practice state unless a board action elsewhere
+    /// decides), two letters.
     pub state: String,
+    /// The license number as claimed (in NPPES or by the listing); `null` without one.
+    pub number: Option<String>,
+    /// The verified status rests on a roster older than the freshness limit (60 days unless
+    /// configured): check the license on the board's lookup.
+    pub stale: bool,
+    /// Date lumbar checked the status against the roster (`YYYY-MM-DD`).
+    pub checked_at: Option<String>,
+    /// Date of the roster's data (`YYYY-MM-DD`).
+    pub roster_date: Option<String>,
+    /// The roster or rule the status comes from.
+    pub source: Option<String>,
+    /// The state's licensing board (`data/states.toml`).
+    pub board: Option<String>,
+    /// The board's public license lookup, to check the license yourself.
+    pub lookup_url: Option<String>,
+    /// What the state's roster does not tell (Texas: no discipline data), in English.
+    pub note: Option<String>,
+}
+
+/// What the state of the searched ZIP says, when a search lists nobody: who licenses
+/// massage therapists there, what the license is called, where to check one.
+#[derive(Serialize, ToSchema)]
+pub struct Coverage {
+    /// The ZIP's state (two letters), from its three-digit prefix.
+    pub state: String,
+    /// Its name.
+    pub state_name: String,
+    /// `licensed`, `unregulated` or `voluntary_certification`.
+    pub regulation: String,
+    /// There are listings within the radius, but none matched the filters.
+    pub listed_nearby: bool,
+    /// The licensing board.
+    pub board: Option<String>,
+    /// License titles (`LMT`, …).
+    pub license_titles: Vec<String>,
+    /// The board's public license lookup.
+    pub lookup_url: Option<String>,
+    /// The answer in plain English.
+    pub message: String,
 }
 
 /// One result, as `lumbar find --json` prints it.
@@ -195,14 +239,21 @@ pub struct TherapistMatch {
     pub kind: PlaceKind,
     /// Great-circle distance from the ZIP's centroid, miles, two decimals.
     pub distance_miles: f64,
-    /// The license that counts.
+    /// `verified` (active against an imported state roster), `not_verified` (a state that
+    /// licenses massage therapists and whose roster lumbar has not imported: check the
+    /// license on the board's lookup), `unlicensed_state` (a state that does not license
+    /// them); `null` only for a listing shown on request (`include_unverified`) because its
+    /// license has a problem. Results come group by group, in that order, never mixed.
+    #[schema(value_type = Option<String>)]
+    pub group: Option<ResultGroup>,
+    /// The license that decides the listing's standing, with its evidence.
     pub license: LicenseBrief,
     /// Styles offered.
     #[schema(value_type = Vec<MassageStyleDoc>)]
     pub styles: Vec<MassageStyle>,
     /// Why it matched, in plain English, most important first.
     pub why: Vec<String>,
-    /// Ranking score, two decimals: `100 × group + fit` (verified first; fit out of 100).
+    /// Ranking score, two decimals: `100 × rank + fit` (safety order first; fit out of 100).
     pub score: f64,
 }
 
@@ -218,6 +269,97 @@ pub struct SearchResults {
     pub radius_miles: f64,
     /// Best match first; empty when nobody matches.
     pub results: Vec<TherapistMatch>,
+    /// When nobody is listed: the state's board, license title and lookup.
+    pub coverage: Option<Coverage>,
+}
+
+/// A license with what the state table says about checking it.
+pub fn license_brief(listing: Option<&Listing>, status: Option<VerificationStatus>) -> LicenseBrief {
+    let evidence = listing.and_then(|l| l.license.as_ref());
+    let state = evidence.map(|e| e.state).or(listing.map(|l| l.state));
+    let info = state.and_then(|s| states().get(s));
+    LicenseBrief {
+        status,
+        state: state.map(|s| s.to_string()).unwrap_or_default(),
+        number: evidence.map(|e| e.number.clone()),
+        stale: evidence.is_some_and(|e| e.stale),
+        checked_at: evidence.and_then(|e| e.checked_at).map(|d| d.to_string()),
+        roster_date: evidence.and_then(|e| e.roster_date).map(|d| d.to_string()),
+        source: evidence.and_then(|e| e.source.as_deref().map(str::to_owned)),
+        board: info.and_then(|i| i.board.clone()),
+        lookup_url: info.and_then(|i| i.lookup_url.clone()),
+        note: info
+            .filter(|_| status == Some(VerificationStatus::VerifiedActive))
+            .and_then(|i| i.roster.discipline_note.as_ref())
+            .map(|n| n.en.clone()),
+    }
+}
+
+/// One result as JSON.
+pub fn therapist_match(snapshot: &Snapshot, r: &MatchResult) -> TherapistMatch {
+    let listing = snapshot.listing(r.id);
+    TherapistMatch {
+        id: r.id,
+        name: listing.map(|l| l.name.clone()).unwrap_or_default(),
+        kind: listing.map_or(PlaceKind::Independent, |l| l.kind),
+        distance_miles: r.distance_miles,
+        group: r.group,
+        license: license_brief(listing, r.license),
+        styles: listing.map(|l| l.styles.clone()).unwrap_or_default(),
+        why: r.why.clone(),
+        score: round2(r.score),
+    }
+}
+
+/// What to say when a search around `zip` lists nobody: `None` when the ZIP's state is not
+/// known (a military or territory prefix).
+pub fn coverage(snapshot: &Snapshot, zip: &str, query: &Query) -> Option<Coverage> {
+    let info = states().get(state_of_zip(zip)?)?;
+    let everyone =
+        Query { include_unverified: true, limit: 1, ..Query::near(query.lat, query.lon, query.radius_miles) };
+    let listed_nearby = !snapshot.search(&everyone).results().is_empty();
+    let miles = query.radius_miles;
+    let check = match (&info.board, &info.lookup_url) {
+        (Some(board), Some(url)) => format!(" Licenses are issued by the {board}; check one at {url}."),
+        (Some(board), None) => format!(" Licenses are issued by the {board}."),
+        _ => String::new(),
+    };
+    let titles = if info.titles.is_empty() { String::new() } else { format!(" ({})", info.titles.join(", ")) };
+    let about_state = match info.regulation {
+        Regulation::Licensed => format!("{} licenses massage therapists{titles}.{check}", info.name),
+        Regulation::Unregulated => format!(
+            "{} does not license massage therapists: ask a therapist about their training and certification.",
+            info.name
+        ),
+        Regulation::VoluntaryCertification => {
+            format!("{} certifies massage therapists voluntarily{titles}.{check}", info.name)
+        }
+    };
+    let message = if listed_nearby {
+        format!("Nobody within {miles} miles of {zip} matches these filters. {about_state}")
+    } else {
+        format!(
+            "lumbar's directory does not cover the area within {miles} miles of {zip} yet: it has no listings there. \
+             {about_state}"
+        )
+    };
+    Some(Coverage {
+        state: info.code.to_string(),
+        state_name: info.name.clone(),
+        regulation: regulation_code(info.regulation).to_owned(),
+        listed_nearby,
+        board: info.board.clone(),
+        license_titles: info.titles.clone(),
+        lookup_url: info.lookup_url.clone(),
+        message,
+    })
+}
+
+/// The answer of a search on a snapshot, as JSON (the API's and `lumbar find --json`'s).
+pub fn search_results(snapshot: &Snapshot, zip: String, query: &Query, outcome: &Outcome) -> SearchResults {
+    let results: Vec<TherapistMatch> = outcome.results().iter().map(|r| therapist_match(snapshot, r)).collect();
+    let coverage = if results.is_empty() { coverage(snapshot, &zip, query) } else { None };
+    SearchResults { outcome: "results".to_owned(), zip, radius_miles: query.radius_miles, results, coverage }
 }
 
 /// A license with the evidence of its verification.
@@ -235,8 +377,14 @@ pub struct LicenseEvidenceJson {
     pub expires: Option<String>,
     /// Where the status comes from (a roster file, `state regulation`).
     pub source: Option<String>,
-    /// Date of the data the status rests on (`YYYY-MM-DD`).
+    /// Date lumbar checked the status against the roster (`YYYY-MM-DD`).
     pub checked_at: Option<String>,
+    /// Date of the roster's data (`YYYY-MM-DD`).
+    pub roster_date: Option<String>,
+    /// Verified against a roster older than the freshness limit.
+    pub stale: bool,
+    /// The state board's public license lookup.
+    pub lookup_url: Option<String>,
 }
 
 /// Training.
@@ -438,39 +586,15 @@ pub async fn search_therapists(
     }
     let store = shared.state.store.as_ref().ok_or(AppError::NoStore)?;
     let config = &shared.state.config;
-    let snapshot = shared
-        .state
-        .directory
-        .get(store, config.index_max_age, &config.refresh)
-        .await
-        .map_err(|e| AppError::store(&e))?;
+    let snapshot = shared.state.directory.get(store, config).await.map_err(|e| AppError::store(&e))?;
     let s = &parsed.search;
     let zip = s.zip.clone().unwrap_or_default();
     let (lat, lon) = snapshot
         .locate(&zip)
         .ok_or_else(|| AppError::InvalidParameters(problems(&[ParamProblem { field: "zip", code: "unknown_zip" }])))?;
-    let outcome = snapshot.search(&s.query(lat, lon, None));
-    let results = outcome
-        .results()
-        .iter()
-        .map(|r| {
-            let listing = snapshot.listing(r.id);
-            TherapistMatch {
-                id: r.id,
-                name: listing.map(|l| l.name.clone()).unwrap_or_default(),
-                kind: listing.map_or(PlaceKind::Independent, |l| l.kind),
-                distance_miles: r.distance_miles,
-                license: LicenseBrief {
-                    status: r.license,
-                    state: listing.map(|l| l.state.to_string()).unwrap_or_default(),
-                },
-                styles: listing.map(|l| l.styles.clone()).unwrap_or_default(),
-                why: r.why.clone(),
-                score: round2(r.score),
-            }
-        })
-        .collect();
-    Ok(Json(SearchResults { outcome: "results".to_owned(), zip, radius_miles: s.radius_miles, results }))
+    let query = s.query(lat, lon, None);
+    let outcome = snapshot.search(&query);
+    Ok(Json(search_results(&snapshot, zip, &query, &outcome)))
 }
 
 fn license_json(l: &LicenseView) -> LicenseEvidenceJson {
@@ -481,6 +605,9 @@ fn license_json(l: &LicenseView) -> LicenseEvidenceJson {
         expires: l.expires.map(|d| d.to_string()),
         source: l.source.clone(),
         checked_at: l.checked_at.map(|d| d.to_string()),
+        roster_date: l.roster_date.map(|d| d.to_string()),
+        stale: l.stale,
+        lookup_url: states().get(l.state).and_then(|i| i.lookup_url.clone()),
     }
 }
 
@@ -565,7 +692,8 @@ pub async fn therapist_detail(
 ) -> Result<Json<TherapistDetailJson>, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let store = shared.state.store.as_ref().ok_or(AppError::NoStore)?;
-    let d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
+    let mut d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
+    d.therapist = d.therapist.as_of(shared.state.config.as_of());
     Ok(Json(detail_json(&d)))
 }
 

@@ -21,7 +21,8 @@ use axum::extract::{Form, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use lumbar_core::directory::VerificationStatus;
+use lumbar_core::directory::ResultGroup;
+use lumbar_core::directory::states::states;
 use lumbar_core::matching::{Gender, MatchResult, Needs, Outcome, PlaceKind};
 use lumbar_core::screening::{Assessment, Ruleset};
 
@@ -116,6 +117,10 @@ struct ErrorLink {
 
 /// One therapist or place in the list.
 struct ResultView {
+    /// The heading of the group this result opens (empty inside a group).
+    group_heading: String,
+    /// What the group means, under its heading.
+    group_intro: String,
     href: String,
     name: String,
     kind: String,
@@ -126,6 +131,11 @@ struct ResultView {
     badge_evidence: String,
     styles: String,
     why: Vec<String>,
+    /// The state board's license lookup, to check the license yourself.
+    lookup_href: String,
+    lookup_text: String,
+    /// What the state's roster does not tell (Texas: no discipline data).
+    note: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -166,6 +176,10 @@ struct FindPage<'a> {
     hints: Vec<String>,
     larger_href: String,
     larger_text: String,
+    /// What the ZIP's state says about licensing, when nobody is listed.
+    coverage: String,
+    coverage_href: String,
+    coverage_link: String,
     summary: String,
     results: Vec<ResultView>,
 }
@@ -216,37 +230,92 @@ fn options(
     list
 }
 
-/// The license badge of a result.
+/// The group's heading and what it means.
+fn group_words(c: &Chrome<'_>, group: Option<ResultGroup>) -> (String, String) {
+    let key = match group {
+        Some(ResultGroup::Verified) => "find-group-verified",
+        Some(ResultGroup::NotVerified) => "find-group-not-verified",
+        Some(ResultGroup::UnlicensedState) => "find-group-unlicensed-state",
+        None => "find-group-problem",
+    };
+    (c.t(key), c.t(&format!("{key}-intro")))
+}
+
+/// The license badge of a result: (verified, label, status, evidence).
 fn badge(c: &Chrome<'_>, r: &MatchResult, listing: Option<&Listing>) -> (bool, String, String, String) {
-    let verified = r.license == Some(VerificationStatus::VerifiedActive);
-    let label = c.t(if verified { "find-badge-verified" } else { "find-badge-unverified" });
-    let state = listing.map(|l| l.state.to_string()).unwrap_or_default();
-    let status = match (r.license, listing.and_then(|l| l.license.as_ref())) {
+    let verified = r.group == Some(ResultGroup::Verified);
+    let label = c.t(match r.group {
+        Some(ResultGroup::Verified) if r.stale => "find-badge-stale",
+        Some(ResultGroup::Verified) => "find-badge-verified",
+        Some(ResultGroup::NotVerified) => "find-badge-not-verified",
+        Some(ResultGroup::UnlicensedState) => "find-badge-unlicensed-state",
+        None => "find-badge-unverified",
+    });
+    let evidence = listing.and_then(|l| l.license.as_ref());
+    let state = evidence.map(|e| e.state).or(listing.map(|l| l.state)).map(|s| s.to_string()).unwrap_or_default();
+    let status = match (r.license, evidence) {
         (None, None) => c.ts("license-none", "state", &state),
         (status, _) => c.tr.ta(
             "license-in-state",
             &[("status", Arg::Text(c.license_status(status))), ("state", Arg::Text(state.clone()))],
         ),
     };
-    let evidence = evidence_text(c, listing.and_then(|l| l.license.as_ref()));
-    (verified, label, status, evidence)
+    (verified, label, status, evidence_text(c, evidence))
 }
 
-/// "Source: roster WA roster-wa.csv. Checked on 2026-11-25."
+/// "Checked on 2026-11-20 against the WA roster of 2026-11-18." (or the source and date).
 pub(crate) fn evidence_text(c: &Chrome<'_>, l: Option<&crate::directory::LicenseEvidence>) -> String {
-    match l.map(|l| (l.source.as_deref(), l.checked_at)) {
-        Some((Some(source), Some(date))) => c
+    let Some(l) = l else { return c.t("license-evidence-none") };
+    match (l.checked_at, l.roster_date, l.source.as_deref()) {
+        (Some(checked), Some(roster), _) => c.tr.ta(
+            if l.stale { "license-evidence-roster-stale" } else { "license-evidence-roster" },
+            &[
+                ("date", Arg::Text(checked.to_string())),
+                ("state", Arg::Text(l.state.to_string())),
+                ("roster", Arg::Text(roster.to_string())),
+            ],
+        ),
+        (Some(date), None, Some(source)) => c
             .tr
             .ta("license-evidence", &[("source", Arg::Text(source.to_owned())), ("date", Arg::Text(date.to_string()))]),
-        Some((Some(source), None)) => c.ts("license-evidence-source", "source", source),
+        (None, _, Some(source)) => c.ts("license-evidence-source", "source", source),
         _ => c.t("license-evidence-none"),
     }
 }
 
-fn result_view(c: &Chrome<'_>, r: &MatchResult, snapshot: &Snapshot) -> ResultView {
+/// The state's lookup link and the note on what its roster does not tell, for a result.
+fn lookup_and_note(c: &Chrome<'_>, r: &MatchResult, listing: Option<&Listing>) -> (String, String, String) {
+    let state = listing.and_then(|l| l.license.as_ref().map(|e| e.state)).or(listing.map(|l| l.state));
+    let Some(info) = state.and_then(|s| states().get(s)) else { return Default::default() };
+    let href = match r.group {
+        Some(ResultGroup::UnlicensedState) => None,
+        _ => info.lookup_url.clone(),
+    };
+    let text = info.board.as_deref().map(|b| c.ts("find-lookup", "board", b)).unwrap_or_default();
+    let note = info
+        .roster
+        .discipline_note
+        .as_ref()
+        .filter(|_| r.group == Some(ResultGroup::Verified))
+        .map(|n| n.for_language(c.tr.lang.code()).to_owned())
+        .unwrap_or_default();
+    match href {
+        Some(h) if !text.is_empty() => (h, text, note),
+        _ => (String::new(), String::new(), note),
+    }
+}
+
+fn result_view(c: &Chrome<'_>, r: &MatchResult, snapshot: &Snapshot, opens_group: bool) -> ResultView {
     let listing = snapshot.listing(r.id);
     let (verified, badge_label, badge_status, badge_evidence) = badge(c, r, listing);
+    let (group_heading, group_intro) = if opens_group { group_words(c, r.group) } else { Default::default() };
+    let (lookup_href, lookup_text, note) = lookup_and_note(c, r, listing);
     ResultView {
+        group_heading,
+        group_intro,
+        lookup_href,
+        lookup_text,
+        note,
         href: format!("/therapists/{}", r.id),
         name: listing.map(|l| l.name.clone()).unwrap_or_default(),
         kind: listing.map(|l| c.kind_label(l.kind)).unwrap_or_default(),
@@ -333,6 +402,9 @@ async fn render(
         notice: String::new(),
         hints: Vec::new(),
         larger_href: String::new(),
+        coverage: String::new(),
+        coverage_href: String::new(),
+        coverage_link: String::new(),
         larger_text: String::new(),
         summary: String::new(),
         results: Vec::new(),
@@ -349,12 +421,7 @@ async fn render(
         return Ok(with_status(StatusCode::SERVICE_UNAVAILABLE, page.into_response()));
     };
     let config = &shared.state.config;
-    let snapshot = shared
-        .state
-        .directory
-        .get(store, config.index_max_age, &config.refresh)
-        .await
-        .map_err(|e| AppError::store(&e))?;
+    let snapshot = shared.state.directory.get(store, config).await.map_err(|e| AppError::store(&e))?;
     fill_form(&mut page, &parsed, &snapshot);
     if parsed.submitted && parsed.problems.is_empty() {
         search_into(&mut page, &parsed, &snapshot, screening.as_ref());
@@ -447,7 +514,24 @@ fn search_into(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot, sc
     };
     if results.is_empty() {
         let args = [("miles", Arg::Text(miles.clone())), ("zip", Arg::Text(zip.to_owned()))];
-        page.notice = c.tr.ta(if s.include_unverified { "find-empty-any" } else { "find-empty" }, &args);
+        let query = s.query(lat, lon, None);
+        let coverage = crate::routes::directory_api::coverage(snapshot, zip, &query);
+        let uncovered = coverage.as_ref().is_some_and(|cov| !cov.listed_nearby);
+        page.notice = c.tr.ta(
+            if uncovered {
+                "find-empty-uncovered"
+            } else if s.include_unverified {
+                "find-empty-any"
+            } else {
+                "find-empty"
+            },
+            &args,
+        );
+        if let Some(cov) = &coverage {
+            page.coverage = state_words(c, cov);
+            page.coverage_href = cov.lookup_url.clone().unwrap_or_default();
+            page.coverage_link = cov.board.as_deref().map(|b| c.ts("find-lookup", "board", b)).unwrap_or_default();
+        }
         let mut hints = Vec::new();
         if let Some(&larger) = RADII.iter().find(|&&n| f64::from(n) > s.radius_miles) {
             if screening.is_none() {
@@ -460,7 +544,7 @@ fn search_into(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot, sc
         if s.filtered() {
             hints.push(c.t("find-empty-fewer-filters"));
         }
-        if !s.include_unverified {
+        if !s.include_unverified && !uncovered {
             hints.push(c.t("find-empty-unverified"));
         }
         page.hints = hints;
@@ -470,6 +554,26 @@ fn search_into(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot, sc
         "find-summary",
         &[("count", Arg::Num(results.len() as f64)), ("miles", Arg::Text(miles)), ("zip", Arg::Text(zip.to_owned()))],
     );
-    page.results = results.iter().map(|r| result_view(c, r, snapshot)).collect();
+    page.results = results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| result_view(c, r, snapshot, i == 0 || results[i - 1].group != r.group))
+        .collect();
     page.title = c.ts("find-title-results", "zip", zip);
+}
+
+/// What the ZIP's state says about massage licensing, in the page's language.
+fn state_words(c: &Chrome<'_>, cov: &crate::routes::directory_api::Coverage) -> String {
+    let state = Arg::Text(cov.state_name.clone());
+    match cov.regulation.as_str() {
+        "unregulated" => c.tr.ta("find-coverage-unregulated", &[("state", state)]),
+        _ => c.tr.ta(
+            "find-coverage-licensed",
+            &[
+                ("state", state),
+                ("titles", Arg::Text(cov.license_titles.join(", "))),
+                ("board", Arg::Text(cov.board.clone().unwrap_or_default())),
+            ],
+        ),
+    }
 }

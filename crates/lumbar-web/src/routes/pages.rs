@@ -70,11 +70,65 @@ async fn evidence(State(shared): State<Arc<Shared>>, lang: Lang, csrf: CsrfToken
 struct AboutPage<'a> {
     c: Chrome<'a>,
     ruleset_version: &'a str,
+    /// The states table, one row per state, DC and Puerto Rico.
+    states: Vec<StateRow>,
+    /// How many of its rows are confirmed ("6 of 52 rows are confirmed…").
+    states_summary: String,
+}
+
+/// One row of the about page's states table, in the page language (names and boards stay
+/// in English, marked as such on a Spanish page).
+struct StateRow {
+    name: String,
+    verified: bool,
+    regulation: String,
+    /// `None` when the state does not regulate (the cell says so).
+    board: Option<String>,
+    titles: String,
+    hours: String,
+    /// The lookup page and the link's hidden context ("a license in Texas").
+    lookup: Option<(String, String)>,
+    imports: String,
+    /// Where discipline is found, when the state's bulk file has none.
+    discipline_note: Option<String>,
+}
+
+fn state_rows(c: &Chrome<'_>) -> Vec<StateRow> {
+    use lumbar_core::directory::verify::Regulation;
+    lumbar_core::directory::states::states()
+        .iter()
+        .map(|s| StateRow {
+            name: s.name.clone(),
+            verified: s.verified,
+            regulation: c.t(match s.regulation {
+                Regulation::Licensed => "states-reg-licensed",
+                Regulation::Unregulated => "states-reg-unregulated",
+                Regulation::VoluntaryCertification => "states-reg-voluntary",
+            }),
+            board: s.board.clone(),
+            titles: s.titles.join(", "),
+            hours: s
+                .min_hours
+                .map_or_else(|| c.t("states-hours-unknown"), |h| c.tn("states-hours", "hours", h as usize)),
+            lookup: s.lookup_url.clone().map(|u| (u, c.ts("states-lookup-hidden", "state", &s.name))),
+            imports: c.t(match (&s.roster.lumbar_profile, s.roster.published) {
+                (Some(_), _) => "states-imports-yes",
+                (None, true) => "states-imports-published",
+                (None, false) => "states-imports-no",
+            }),
+            discipline_note: (s.roster.published && !s.roster.has_discipline)
+                .then(|| s.roster.discipline_note.as_ref().map(|n| n.for_language(c.lang()).to_owned()))
+                .flatten(),
+        })
+        .collect()
 }
 
 async fn about(State(shared): State<Arc<Shared>>, lang: Lang) -> Response {
-    AboutPage { c: Chrome::new(&shared.i18n, lang, "/about", "about"), ruleset_version: &shared.state.ruleset.version }
-        .into_response()
+    let c = Chrome::new(&shared.i18n, lang, "/about", "about");
+    let states = state_rows(&c);
+    let confirmed = states.iter().filter(|s| s.verified).count();
+    let states_summary = c.tn2("states-confirmed-count", "confirmed", confirmed, "total", states.len());
+    AboutPage { c, ruleset_version: &shared.state.ruleset.version, states, states_summary }.into_response()
 }
 
 #[derive(Template, WebTemplate)]

@@ -13,7 +13,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use lumbar_core::directory::{Profile, ProfileField, Provenance, VerificationStatus};
+use lumbar_core::directory::states::states;
+use lumbar_core::directory::{AsOf, Profile, ProfileField, Provenance, VerificationStatus, listing_standing};
 use lumbar_core::matching::bayesian_rating;
 use lumbar_store::{LicenseView, TherapistDetail};
 
@@ -36,6 +37,11 @@ struct LicenseRow {
     source: String,
     checked: String,
     expires: String,
+    /// The state board's license lookup.
+    lookup_href: String,
+    lookup_text: String,
+    /// What the state's file does not tell (Texas: discipline).
+    note: String,
 }
 
 /// One profile field.
@@ -80,14 +86,43 @@ fn provenance(c: &Chrome<'_>, p: Provenance) -> (bool, String) {
 }
 
 fn license_row(c: &Chrome<'_>, l: &LicenseView) -> LicenseRow {
+    let verified = l.status == Some(VerificationStatus::VerifiedActive);
+    let info = states().get(l.state);
+    let checked = match (l.checked_at, l.roster_date) {
+        (Some(d), Some(r)) => c.tr.ta(
+            if l.stale { "license-evidence-roster-stale" } else { "license-evidence-roster" },
+            &[
+                ("date", Arg::Text(d.to_string())),
+                ("state", Arg::Text(l.state.to_string())),
+                ("roster", Arg::Text(r.to_string())),
+            ],
+        ),
+        (Some(d), None) => d.to_string(),
+        (None, _) => c.t("profile-not-checked"),
+    };
+    let (lookup_href, lookup_text) = match info.and_then(|i| i.lookup_url.clone().zip(i.board.clone())) {
+        Some((url, board)) => (url, c.ts("find-lookup", "board", &board)),
+        None => (String::new(), String::new()),
+    };
     LicenseRow {
         state: l.state.to_string(),
         number: l.number.clone(),
-        status: c.license_status(l.status),
-        verified: l.status == Some(VerificationStatus::VerifiedActive),
+        status: if l.stale {
+            format!("{} — {}", c.license_status(l.status), c.t("find-badge-stale"))
+        } else {
+            c.license_status(l.status)
+        },
+        verified,
         source: l.source.clone().unwrap_or_else(|| c.t("profile-not-checked")),
-        checked: l.checked_at.map_or_else(|| c.t("profile-not-checked"), |d| d.to_string()),
+        checked,
         expires: l.expires.map_or_else(|| c.t("profile-no-expiry"), |d| d.to_string()),
+        lookup_href,
+        lookup_text,
+        note: info
+            .and_then(|i| i.roster.discipline_note.as_ref())
+            .filter(|_| verified)
+            .map(|n| n.for_language(c.tr.lang.code()).to_owned())
+            .unwrap_or_default(),
     }
 }
 
@@ -169,8 +204,10 @@ async fn profile(State(shared): State<Arc<Shared>>, lang: Lang, Path(id): Path<S
         let page = empty_page(c);
         return Ok(with_status(StatusCode::SERVICE_UNAVAILABLE, page.into_response()));
     };
-    let d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
-    Ok(page(c, &d).into_response())
+    let mut d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
+    let as_of = shared.state.config.as_of();
+    d.therapist = d.therapist.as_of(as_of);
+    Ok(page(c, &d, as_of).into_response())
 }
 
 fn empty_page(c: Chrome<'_>) -> ProfilePage<'_> {
@@ -199,23 +236,32 @@ fn empty_page(c: Chrome<'_>) -> ProfilePage<'_> {
     }
 }
 
-fn page<'a>(c: Chrome<'a>, d: &TherapistDetail) -> ProfilePage<'a> {
+fn page<'a>(c: Chrome<'a>, d: &TherapistDetail, as_of: AsOf) -> ProfilePage<'a> {
     let t = &d.therapist;
-    let practice_state = t.practice.state;
-    let verified = t
-        .licenses
-        .iter()
-        .any(|l| practice_state.is_none_or(|s| s == l.state) && l.status == Some(VerificationStatus::VerifiedActive));
-    let unverified_note = if verified {
-        String::new()
-    } else {
-        let state = practice_state.map(|s| s.to_string()).unwrap_or_default();
-        let here = t.licenses.iter().find(|l| practice_state.is_none_or(|s| s == l.state));
-        let status = match here {
-            Some(l) => c.license_status(l.status),
-            None => c.ts("license-none", "state", &state),
-        };
-        c.tr.ta("profile-unverified-note", &[("state", Arg::Text(state)), ("status", Arg::Text(status))])
+    // the same rule as the finder: the worst board finding on any license wins
+    let facts: Vec<_> = t.licenses.iter().map(LicenseView::fact).collect();
+    let standing = t.practice.state.map(|s| (s, listing_standing(&facts, s, as_of)));
+    let verified = standing.is_some_and(|(_, st)| st.status == Some(VerificationStatus::VerifiedActive));
+    let unverified_note = match standing {
+        Some(_) if verified => String::new(),
+        Some((state, st)) => {
+            let here = st.license.map(|i| &t.licenses[i]);
+            let status = match here {
+                Some(l) => c.tr.ta(
+                    "license-in-state",
+                    &[("status", Arg::Text(c.license_status(l.status))), ("state", Arg::Text(l.state.to_string()))],
+                ),
+                None => c.ts("license-none", "state", state.as_str()),
+            };
+            c.tr.ta(
+                "profile-unverified-note",
+                &[("state", Arg::Text(state.to_string())), ("status", Arg::Text(status))],
+            )
+        }
+        None => c.tr.ta(
+            "profile-unverified-note",
+            &[("state", Arg::Text(String::new())), ("status", Arg::Text(c.license_status(None)))],
+        ),
     };
     let kind = match &d.profile {
         Some(p) => c.kind_label(p.place_kind),

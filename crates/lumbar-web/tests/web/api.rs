@@ -176,8 +176,13 @@ mod directory {
         for r in &results {
             let mut keys: Vec<&str> = r.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
             keys.sort_unstable();
-            assert_eq!(keys, ["distance_miles", "id", "kind", "license", "name", "score", "styles", "why"]);
+            assert_eq!(keys, ["distance_miles", "group", "id", "kind", "license", "name", "score", "styles", "why"]);
+            assert_eq!(r["group"], "verified");
             assert_eq!(r["license"]["status"], "verified_active");
+            assert_eq!(r["license"]["checked_at"], "2026-11-25");
+            assert_eq!(r["license"]["roster_date"], "2026-11-25");
+            assert_eq!(r["license"]["stale"], false);
+            assert_eq!(r["license"]["board"], "Washington State Department of Health, Board of Massage");
             assert_eq!(r["license"]["state"], "WA");
             assert!(r["distance_miles"].as_f64().is_some_and(|d| d <= 15.0));
             assert!(r["why"].as_array().is_some_and(|w| w.len() >= 2));
@@ -193,6 +198,14 @@ mod directory {
         let statuses: Vec<&str> =
             all["results"].as_array().into_iter().flatten().filter_map(|r| r["license"]["status"].as_str()).collect();
         assert!(statuses.contains(&"expired") && statuses.contains(&"disciplined"), "{statuses:?}");
+        assert_eq!(v["coverage"], serde_json::Value::Null, "listings found: no coverage note");
+        let hidden: Vec<&serde_json::Value> = all["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|r| r["license"]["status"] == "expired" || r["license"]["status"] == "disciplined")
+            .collect();
+        assert!(hidden.iter().all(|r| r["group"].is_null()), "a license with a problem is in no group: {hidden:?}");
         let one = json(&app.get("/api/v1/therapists?zip=98101&limit=1").await.body);
         assert_eq!(one["results"].as_array().map(Vec::len), Some(1));
     }

@@ -42,7 +42,7 @@ async fn seattle_lists_verified_therapists_with_badges_and_reasons() {
     assert!(strip_tags(&r.body).contains(&format!("{} therapists and places within 10 miles of 98101", found.len())));
     for card in cards(&r) {
         assert!(card.contains("License verified: Verified active (WA)"), "{card}");
-        assert!(card.contains("Source: WA license roster") && card.contains("Checked on 2026-11-25."), "{card}");
+        assert!(card.contains("Checked on 2026-11-25 against the WA license file of 2026-11-25."), "{card}");
         assert!(card.contains("miles away") && !card.contains(" 0.0 miles"), "{card}");
         assert!(card.contains("Why this match:") && card.contains("license verified active in WA"), "{card}");
     }
@@ -108,12 +108,28 @@ async fn empty_states_say_what_to_do() {
     assert!(text.contains("We do not know where ZIP code 00000 is."), "{text}");
     assert!(text.contains("PO boxes") && text.contains("nearby street address"));
 
-    // Wichita, KS: nobody within 10 miles.
+    // Wichita, KS: the directory has nobody there; the answer says so and what Kansas does.
     let r = app.get("/find?zip=67202&radius_miles=10&style=swedish").await;
     let text = strip_tags(&r.body);
-    assert!(text.contains("No therapist with a verified license within 10 miles of 67202 matches your search."));
+    assert!(text.contains("lumbar's directory has no listings within 10 miles of 67202 yet."), "{text}");
+    assert!(
+        text.contains(
+            "Kansas does not license massage therapists: ask a therapist about their training and certification."
+        ),
+        "{text}"
+    );
     assert!(r.hrefs().contains(&"/find?zip=67202&radius_miles=15&style=swedish".to_owned()), "a larger radius");
-    assert!(text.contains("Try fewer filters.") && text.contains("Also show therapists whose license is not verified"));
+    assert!(text.contains("Try fewer filters."), "{text}");
+
+    // Seattle with a filter nobody matches: listings exist, the state's board is named.
+    let r = app.get("/find?zip=98101&radius_miles=10&max_price=10").await;
+    let text = strip_tags(&r.body);
+    assert!(
+        text.contains("No therapist with a verified license within 10 miles of 98101 matches your search."),
+        "{text}"
+    );
+    assert!(text.contains("Washington licenses massage therapists"), "{text}");
+    assert!(text.contains("Also show therapists whose license is not verified"), "{text}");
 
     // A typo is an error at the field, with what was typed kept.
     let r = app.get("/find?zip=981O1&radius_miles=7").await;
@@ -249,7 +265,8 @@ async fn the_finder_in_spanish() {
 async fn the_index_is_cached_and_rebuilt_on_refresh_or_age() {
     // An empty directory first: the index is built once and kept.
     let store: Arc<dyn Store> = Arc::new(lumbar_testkit::sqlite_store().await);
-    let cfg = config();
+    // (the change counter is not polled here: this test is about the refresh trigger and age)
+    let cfg = lumbar_web::WebConfig { change_poll: Duration::from_secs(24 * 3600), ..config() };
     let refresh = cfg.refresh.clone();
     let mut app = TestApp::with_store_and_config(store.clone(), cfg);
     let search = "/api/v1/therapists?zip=98101&radius_miles=15";
@@ -270,9 +287,128 @@ async fn the_index_is_cached_and_rebuilt_on_refresh_or_age() {
     let store: Arc<dyn Store> = Arc::new(lumbar_testkit::sqlite_store().await);
     let mut app = TestApp::with_store_and_config(
         store.clone(),
-        lumbar_web::WebConfig { index_max_age: Duration::ZERO, ..config() },
+        lumbar_web::WebConfig {
+            index_max_age: Duration::ZERO,
+            change_poll: Duration::from_secs(24 * 3600),
+            ..config()
+        },
     );
     assert!(names(&app.get("/find?zip=98101").await).is_empty());
     load_demo(store.as_ref()).await;
     assert!(!names(&app.get("/find?zip=98101").await).is_empty(), "rebuilt when too old");
+}
+
+/// The running server sees a verification or an import at once (the store's change counter),
+/// on the search API, the finder page and the profile alike — no waiting for the periodic
+/// rebuild. `change_poll` zero: every search asks the store whether the directory changed.
+async fn a_change_in_the_store_shows_in_the_next_search(store: Arc<dyn Store>) {
+    load_demo(store.as_ref()).await;
+    let cfg = lumbar_web::WebConfig { change_poll: Duration::ZERO, ..config() };
+    let mut app = TestApp::with_store_and_config(store.clone(), cfg);
+    let api = "/api/v1/therapists?zip=98101&radius_miles=15&limit=50";
+    let ana = |body: &str| -> Option<serde_json::Value> {
+        let v: serde_json::Value = serde_json::from_str(body).ok()?;
+        v["results"].as_array()?.iter().find(|r| r["name"] == "Ana Núñez").cloned()
+    };
+    let before = ana(&app.get(api).await.body).unwrap_or_else(|| panic!("Ana is listed"));
+    assert_eq!(before["group"], "verified");
+    assert!(names(&app.get("/find?zip=98101&radius_miles=15").await).iter().any(|n| n == "Ana Núñez"));
+
+    // `lumbar verify` (here: what it writes) marks her license revoked
+    let id = before["id"].as_i64().unwrap_or_default();
+    let claim = store
+        .license_claims()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|c| c.therapist_id == id)
+        .unwrap_or_else(|| panic!("her claim"));
+    let mut v = claim.current.clone().unwrap_or_else(|| panic!("verified"));
+    v.status = lumbar_core::directory::VerificationStatus::SuspendedOrRevoked;
+    assert_eq!(store.save_verifications(&[v]).await.unwrap_or(0), 1);
+
+    assert!(ana(&app.get(api).await.body).is_none(), "the next API search no longer lists her");
+    assert!(!names(&app.get("/find?zip=98101&radius_miles=15").await).iter().any(|n| n == "Ana Núñez"), "nor the page");
+    let shown =
+        ana(&app.get(&format!("{api}&include_unverified=true")).await.body).unwrap_or_else(|| panic!("on request"));
+    assert_eq!(
+        (shown["group"].clone(), shown["license"]["status"].clone()),
+        (serde_json::Value::Null, "suspended_or_revoked".into())
+    );
+    let profile = strip_tags(&app.get(&format!("/therapists/{id}")).await.body);
+    assert!(profile.contains("Suspended or revoked"), "{profile}");
+
+    // an import adds a listing: the next search shows it
+    let run = store.begin_import(lumbar_store::ImportKind::Demo, "test").await.unwrap_or_else(|e| panic!("{e}"));
+    let wa = lumbar_core::directory::StateCode::parse("WA").unwrap_or_else(|e| panic!("{e}"));
+    let listing = lumbar_store::ListingUpsert {
+        key: "sea-new-listing".into(),
+        kind: lumbar_core::directory::EntityKind::Individual,
+        name: "Nora Newcomer".into(),
+        first_name: "Nora".into(),
+        last_name: "Newcomer".into(),
+        credential: "LMT".into(),
+        practice: lumbar_core::directory::Address {
+            line1: "1 New St".into(),
+            line2: String::new(),
+            city: "Seattle".into(),
+            state: Some(wa),
+            postal_code: Some("98101".into()),
+            phone: String::new(),
+        },
+        lat: Some(47.61),
+        lon: Some(-122.33),
+        licenses: vec![lumbar_core::directory::ClaimedLicense { state: wa, number: "MA60999999".into() }],
+    };
+    store.upsert_listing(run, &listing).await.unwrap_or_else(|e| panic!("{e}"));
+    let body = app.get(&format!("{api}&include_unverified=true")).await.body;
+    assert!(body.contains("Nora Newcomer"), "a new listing shows in the next search");
+}
+
+#[tokio::test]
+async fn a_change_in_the_store_shows_in_the_next_search_sqlite() {
+    a_change_in_the_store_shows_in_the_next_search(Arc::new(lumbar_testkit::sqlite_store().await)).await;
+}
+
+lumbar_testkit::postgres_test! {
+    #[tokio::test]
+    async fn a_change_in_the_store_shows_in_the_next_search_postgres() {
+        let Some(store) = lumbar_testkit::postgres_store().await else { return };
+        a_change_in_the_store_shows_in_the_next_search(Arc::new(store)).await;
+    }
+}
+
+#[tokio::test]
+async fn texas_results_say_discipline_is_only_in_tdlr_license_search() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let r = app.get("/find?zip=78704&radius_miles=15").await;
+    let list = cards(&r);
+    assert!(!list.is_empty());
+    for card in &list {
+        assert!(card.contains("License verified"), "{card}");
+        assert!(card.contains("Enforcement actions are shown only in TDLR's License Search"), "{card}");
+    }
+    let api = app.get("/api/v1/therapists?zip=78704&radius_miles=15").await;
+    let v: serde_json::Value = serde_json::from_str(&api.body).unwrap_or_default();
+    for m in v["results"].as_array().into_iter().flatten() {
+        assert_eq!(m["license"]["lookup_url"], "https://www.tdlr.texas.gov/LicenseSearch/");
+        assert!(m["license"]["note"].as_str().is_some_and(|n| n.contains("no discipline data")), "{m}");
+    }
+}
+
+#[tokio::test]
+async fn results_come_in_groups_with_the_board_lookup_for_unchecked_states() {
+    let mut app = TestApp::with_store(demo_store().await);
+    // Kansas City, KS: a Missouri listing (no Missouri roster) and a Kansas one (no license)
+    let r = app.get("/find?zip=66101&radius_miles=5").await;
+    let text = strip_tags(&r.body);
+    let not_verified = text.find("Licenses lumbar could not check").unwrap_or_else(|| panic!("{text}"));
+    let unlicensed =
+        text.find("In a state that does not license massage therapists").unwrap_or_else(|| panic!("{text}"));
+    assert!(not_verified < unlicensed, "groups in safety order");
+    assert!(!text.contains("Verified licenses"), "nobody verified here");
+    assert!(r.body.contains("href=\"https://pr.mo.gov/licensee-search.asp\""), "Missouri's lookup is linked");
+    let brooks = text.find("Lena Brooks").unwrap_or_default();
+    let ortega = text.find("Sam Ortega").unwrap_or_default();
+    assert!(not_verified < brooks && brooks < unlicensed && unlicensed < ortega, "{text}");
 }

@@ -1,5 +1,6 @@
 //! Integration tests of lumbar-web: the whole app driven in-process.
 
+mod about_states;
 mod api;
 mod check;
 mod feedback;
