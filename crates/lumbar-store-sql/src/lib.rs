@@ -25,7 +25,7 @@ use sqlx::{AssertSqlSafe, Row};
 
 mod text;
 
-use text::{now_rfc3339, today};
+use text::now_rfc3339;
 
 /// The portable implementation of [`Store`].
 #[derive(Clone, Debug)]
@@ -1047,7 +1047,3 @@ fn bind_provider<'q>(query: AnyQuery<'q>, p: &ProviderUpsert, hash: &str, run: R
         .bind(p.source_line as i64)
 }
 
-/// Today's date (UTC), for callers that stamp verifications.
-pub fn today_utc() -> Date {
-    today()
-}

@@ -14,7 +14,3 @@ pub fn now_rfc3339() -> String {
     format!("{d}T{:02}:{:02}:{:02}Z", t / 3600, t % 3600 / 60, t % 60)
 }
 
-/// Today (UTC).
-pub fn today() -> Date {
-    Date::from_days_since_epoch(now_secs().div_euclid(86_400))
-}
