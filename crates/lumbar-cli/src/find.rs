@@ -3,19 +3,22 @@
 //! The ranking is `lumbar_core::matching` (pure); the search runs on the web server's
 //! directory snapshot (`lumbar_web::directory::Snapshot`) and answers with the JSON of
 //! `GET /api/v1/therapists`, so the CLI and the API cannot disagree. This module prints it
-//! as a table, group by group (verified, not verified, unlicensed state).
+//! as a table, group by group (verified, not verified, unlicensed state), in words, with
+//! each listing's address and phone.
 
 use std::path::Path;
 
 use anyhow::Context;
-use lumbar_core::directory::{AsOf, ResultGroup, VerificationStatus};
+use lumbar_core::directory::{AsOf, ResultGroup};
 use lumbar_core::matching::{MassageStyle, Needs, Outcome, Query};
 use lumbar_core::screening::{Answers, Ruleset};
 use lumbar_store::Store;
 use lumbar_web::directory::Snapshot;
-use lumbar_web::routes::directory_api::{SearchResults, search_results};
+use lumbar_web::routes::directory_api::{SearchResults, TherapistMatch, search_results};
 use serde::Serialize;
 use serde_json::Value;
+
+use crate::style::{address_line, massage_styles, place_kind_label, status_label};
 
 /// What to search for: a ZIP, optionally a screening, and the search itself (its
 /// coordinates are filled in from the ZIP).
@@ -108,10 +111,32 @@ fn group_heading(group: Option<ResultGroup>) -> &'static str {
     }
 }
 
-/// The table for a terminal.
-pub fn print_table(out: &FindOutput) {
+/// How to reach a listing: its practice address and booking phone, when known.
+#[derive(Default)]
+struct Contact {
+    address: Option<String>,
+    phone: Option<String>,
+}
+
+/// The address and phone of a listing, from its detail (`None` fields when unknown).
+async fn contact(store: &dyn Store, id: i64) -> anyhow::Result<Contact> {
+    let Some(d) = store.therapist_detail(id).await.map_err(|e| anyhow::anyhow!("{e}"))? else {
+        return Ok(Contact::default());
+    };
+    Ok(Contact {
+        address: address_line(&d.therapist.practice),
+        phone: d.profile.and_then(|p| p.phone).filter(|p| !p.trim().is_empty()),
+    })
+}
+
+/// The table for a terminal: group by group, each result in words with its address and
+/// phone (read from the store, one listing at a time; there are at most `--limit`).
+pub async fn print_table(store: &dyn Store, out: &FindOutput) -> anyhow::Result<()> {
     let r = match out {
-        FindOutput::SeeClinicianFirst { message, .. } => return println!("{message}"),
+        FindOutput::SeeClinicianFirst { message, .. } => {
+            println!("{message}");
+            return Ok(());
+        }
         FindOutput::Results(r) => r,
     };
     if r.results.is_empty() {
@@ -122,7 +147,7 @@ pub fn print_table(out: &FindOutput) {
         println!(
             "Try a larger --radius-miles, fewer filters, or --include-unverified to see therapists whose license has a problem."
         );
-        return;
+        return Ok(());
     }
     println!(
         "{} therapists and places within {} miles of {}, best match first:",
@@ -136,33 +161,36 @@ pub fn print_table(out: &FindOutput) {
             group = m.group;
             println!("\n{}", group_heading(group));
         }
-        let status = m.license.status.map_or("no license checked", VerificationStatus::as_str);
-        println!(
-            "{:>2}. {}  ({}, {:.1} mi, license {} in {})",
-            i + 1,
-            m.name,
-            m.kind.as_str(),
-            m.distance_miles,
-            status,
-            m.license.state
-        );
-        let styles: Vec<&str> = m.styles.iter().map(|s| s.as_str()).collect();
-        println!("    styles: {}", styles.join(", "));
+        let c = contact(store, m.id).await?;
+        println!("{:>2}. {}  ({}, {:.1} mi)", i + 1, m.name, place_kind_label(m.kind), m.distance_miles);
+        println!("    license in {}: {}{}", m.license.state, status_label(m.license.status), stale_mark(m));
+        if let (Some(checked), Some(roster)) = (&m.license.checked_at, &m.license.roster_date) {
+            println!("    checked on {checked} against the {} roster of {roster}", m.license.state);
+        }
+        if let Some(a) = &c.address {
+            println!("    address: {a}");
+        }
+        if let Some(p) = &c.phone {
+            println!("    phone: {p}");
+        }
+        println!("    styles: {}", massage_styles(&m.styles));
         for w in &m.why {
             println!("    · {w}");
-        }
-        if let (Some(checked), Some(roster)) = (&m.license.checked_at, &m.license.roster_date) {
-            println!("    checked {checked} against the {} roster of {roster}", m.license.state);
         }
         if let Some(note) = &m.license.note {
             println!("    note: {note}");
         }
         if let Some(url) = &m.license.lookup_url
-            && m.group != Some(ResultGroup::Verified)
+            && (m.group != Some(ResultGroup::Verified) || m.license.stale)
         {
             println!("    check the license: {url}");
         }
         // The score's hundreds encode the safety rank; the rest is the fit.
-        println!("    id {}  match {:.0}/100", m.id, m.score.rem_euclid(100.0));
+        println!("    match {:.0}/100 · more: lumbar therapist show {}", m.score.rem_euclid(100.0), m.id);
     }
+    Ok(())
+}
+
+fn stale_mark(m: &TherapistMatch) -> &'static str {
+    if m.license.stale { " (stale: the roster is old; check the board's lookup)" } else { "" }
 }

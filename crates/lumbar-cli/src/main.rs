@@ -22,6 +22,7 @@ mod serve;
 mod states;
 mod style;
 mod synth;
+mod therapist;
 
 /// lumbar — safe massage advice for lower back pain, and licensed therapists who know it.
 ///
@@ -55,9 +56,11 @@ enum Command {
     ///   lumbar screen --save answers.json   …and keep your answers in a file
     ///   lumbar screen --json answers.json   assess a saved answers file, print JSON
     ///   cat answers.json | lumbar screen --json
+    ///   lumbar find --zip 98101 --assessment answers.json   then find a therapist
     ///
     /// With --json, invalid answers print {"error":{"code":"invalid_answers","fields":[…]}}
     /// naming every problem, and the exit code is 2.
+    #[command(verbatim_doc_comment)]
     Screen(screen::ScreenArgs),
     /// Import official data into the directory (NPPES, state license rosters, ZIP centroids).
     #[command(subcommand)]
@@ -98,7 +101,12 @@ enum Command {
     ///   lumbar find --zip 98101 --radius-miles 15
     ///   lumbar find --zip 78704 --radius-miles 10 --assessment my-answers.json --language es
     ///   lumbar find --zip 80202 --radius-miles 25 --style prenatal --json
+    ///   lumbar therapist show 3             one result in full (its id is in the list)
+    #[command(verbatim_doc_comment)]
     Find(FindFlags),
+    /// One therapist or place: licenses with their evidence, contact, profile, reviews.
+    #[command(subcommand)]
+    Therapist(therapist::TherapistCommand),
     /// The fictional demo directory (data/demo/).
     #[command(subcommand)]
     Demo(DemoCommand),
@@ -324,11 +332,12 @@ fn main() -> ExitCode {
                 if f.json {
                     println!("{}", serde_json::to_string_pretty(&out)?);
                 } else {
-                    find::print_table(&out);
+                    find::print_table(store, &out).await?;
                 }
                 Ok(ExitCode::SUCCESS)
             })
         }),
+        Command::Therapist(cmd) => with_store(&cli.db, move |store| Box::pin(therapist::run(store, cmd, as_of))),
         Command::Demo(DemoCommand::Load) => with_store(&cli.db, move |store| {
             Box::pin(async move {
                 let s = demo::load(store, as_of.today).await?;

@@ -1046,4 +1046,3 @@ fn bind_provider<'q>(query: AnyQuery<'q>, p: &ProviderUpsert, hash: &str, run: R
         .bind(run)
         .bind(p.source_line as i64)
 }
-

@@ -13,4 +13,3 @@ pub fn now_rfc3339() -> String {
     let t = s.rem_euclid(86_400);
     format!("{d}T{:02}:{:02}:{:02}Z", t / 3600, t % 3600 / 60, t % 60)
 }
-

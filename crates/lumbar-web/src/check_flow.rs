@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use lumbar_core::screening::fields::{ANSWER_FIELDS, FieldKind};
+use lumbar_core::screening::fields::{ANSWER_FIELDS, Field, FieldKind};
 use lumbar_core::screening::questions::{Input, Question, Questionnaire, Target, parse_duration_weeks};
 use lumbar_core::screening::{Answers, Preferences, Ruleset};
 
@@ -154,6 +154,36 @@ pub fn finished(rs: &Ruleset, form: &FormValues) -> Result<(Answers, Progress), 
     let values = rs.questionnaire.complete(&p.answered).ok_or(Damaged)?;
     let answers = Answers::from_values(values, p.preferences()).map_err(|_| Damaged)?;
     Ok((answers, p))
+}
+
+/// "I answered this by mistake" on the stop page: the answers with every answer the
+/// settled emergency rules read cleared — never replaced by a guess: the person answers
+/// those questions again — and the step to show (the first with a question left to
+/// answer). Clearing only moves conditions towards "unknown", so none of these rules, nor
+/// any other emergency, is settled on what is left.
+pub fn mistaken(rs: &Ruleset, rules: &[String], p: &Progress) -> (Progress, usize) {
+    let q = &rs.questionnaire;
+    let mut fields = Vec::new();
+    for rule in rules.iter().filter_map(|id| rs.rule(id)) {
+        rule.when.fields(&mut fields);
+    }
+    let mut cleared = p.clone();
+    for f in fields {
+        // a derived field is cleared through the answers it is computed from
+        let sources: &[Field] = match f {
+            Field::OnsetAge => &[Field::Age, Field::DurationWeeks],
+            Field::Spread => &[Field::PainSpreadLeft, Field::PainSpreadRight],
+            _ => &[f],
+        };
+        for &s in sources {
+            if let Some(slot) = cleared.answered.get_mut(s as usize) {
+                *slot = None;
+            }
+        }
+    }
+    normalize(q, &mut cleared);
+    let step = first_incomplete(q, &cleared, q.groups.len()).unwrap_or(0);
+    (cleared, step)
 }
 
 /// Clears the answers to questions that do not apply given the answers before them.
@@ -500,6 +530,30 @@ mod tests {
         let form = FormValues::new(vec![("saddle_numbness".into(), "true".into())]);
         let out = advance(&rs, Progress::default(), 0, Nav::Next, &form);
         assert!(matches!(out, Outcome::Stop { ref rules, .. } if rules == &["cauda_equina".to_owned()]), "{out:?}");
+    }
+
+    #[test]
+    fn a_mistaken_emergency_answer_goes_back_unanswered_and_keeps_the_rest() {
+        let rs = rs();
+        let form = FormValues::new(vec![
+            ("saddle_numbness".into(), "true".into()),
+            ("trauma".into(), "none".into()),
+            ("chest_pain_or_breathless".into(), "false".into()),
+        ]);
+        let Outcome::Stop { rules, progress, .. } = advance(&rs, Progress::default(), 0, Nav::Next, &form) else {
+            panic!("a stop")
+        };
+        let (cleared, step) = mistaken(&rs, &rules, &progress);
+        assert_eq!(step, 0, "the warning signs step");
+        let saddle = question_for_path(&rs.questionnaire, "saddle_numbness").map(|(_, q)| q.target);
+        let trauma = question_for_path(&rs.questionnaire, "trauma").map(|(_, q)| q.target);
+        assert_eq!(saddle.and_then(|t| cleared.get(t)), None, "asked again, not guessed");
+        assert!(trauma.and_then(|t| cleared.get(t)).is_some(), "other answers kept");
+        assert!(rs.emergencies_settled(&cleared.answered).is_empty());
+        // back on the step, nothing is settled and the question waits for an answer
+        let back = FormValues::new(carry(&rs.questionnaire, &cleared));
+        let out = advance(&rs, cleared.clone(), step, Nav::Stay, &back);
+        assert!(matches!(out, Outcome::Step { group: 0, ref errors, .. } if errors.is_empty()), "{out:?}");
     }
 
     #[test]

@@ -58,6 +58,12 @@ pub struct Listing {
     pub state: StateCode,
     /// The license in the practice state, `None` when none is claimed there.
     pub license: Option<LicenseEvidence>,
+    /// Number of client reviews.
+    pub reviews: u32,
+    /// Sum of their stars (1–5 each).
+    pub rating_sum: u32,
+    /// Clinician endorsements.
+    pub endorsements: u32,
 }
 
 /// One build of the directory: index, listings, ZIP centroids.
@@ -174,6 +180,9 @@ impl Snapshot {
                     styles: c.styles.clone(),
                     state: c.practice_state,
                     license,
+                    reviews: c.reviews,
+                    rating_sum: c.rating_sum,
+                    endorsements: c.endorsements,
                 };
                 (c.id, listing)
             })

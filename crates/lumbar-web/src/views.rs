@@ -1,6 +1,8 @@
 //! What every page template receives: [`Chrome`] (language, translator, stylesheet,
 //! navigation, language switcher) and [`Cite`] (a source rendered from the rule set).
 
+use lumbar_core::directory::states::states;
+use lumbar_core::directory::{Date, StateCode, VerificationStatus};
 use lumbar_core::screening::Ruleset;
 
 use crate::i18n::{Arg, I18n, Lang, Tr};
@@ -156,5 +158,126 @@ impl Chrome<'_> {
     pub fn number(&self, x: f64, decimals: usize) -> String {
         let s = format!("{x:.decimals$}");
         if self.tr.lang == Lang::Es { s.replace('.', ",") } else { s }
+    }
+
+    /// A therapist's rating, the same words on the finder cards and the profile: the plain
+    /// average of the stars given, one decimal, with the number of reviews ("4.7 out of 5
+    /// stars, the average of 20 reviews"). The ranking's adjusted rating
+    /// (`lumbar_core::matching::bayesian_rating`) is never shown: one number everywhere.
+    pub fn rating(&self, reviews: u32, rating_sum: u32) -> String {
+        if reviews == 0 {
+            return self.t("rating-none");
+        }
+        let average = f64::from(rating_sum.clamp(reviews, reviews.saturating_mul(5))) / f64::from(reviews);
+        self.tr.ta(
+            "rating-average",
+            &[("stars", Arg::Text(self.number(average, 1))), ("count", Arg::Num(f64::from(reviews)))],
+        )
+    }
+
+    /// An insurance payer's name from its id in the directory (`bcbs-tx` → "Blue Cross Blue
+    /// Shield of Texas"); an id we do not know is shown with its words capitalized.
+    pub fn payer_name(&self, id: &str) -> String {
+        let id = id.trim().to_lowercase();
+        let slug: String = id.chars().map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' }).collect();
+        let key = format!("payer-{slug}");
+        if self.tr.has(&key) {
+            return self.t(&key);
+        }
+        match payer_brand(&id) {
+            Some(name) => name.to_owned(),
+            None => title_case(&id),
+        }
+    }
+
+    /// Where a license status comes from, in words for a person: the board and the date of
+    /// its license file ("Washington State Department of Health, Board of Massage, license
+    /// file of 2026-11-18"), never the name of an imported file.
+    pub fn license_source(
+        &self,
+        state: StateCode,
+        status: Option<VerificationStatus>,
+        roster_date: Option<Date>,
+    ) -> String {
+        let info = states().get(state);
+        let board = info.and_then(|i| i.board.as_deref());
+        match (roster_date, board) {
+            (Some(date), Some(board)) => self.tr.ta(
+                "license-source-file",
+                &[("board", Arg::Text(board.to_owned())), ("date", Arg::Text(date.to_string()))],
+            ),
+            (Some(date), None) => self.tr.ta(
+                "license-source-state-file",
+                &[("state", Arg::Text(state.to_string())), ("date", Arg::Text(date.to_string()))],
+            ),
+            (None, _) if status == Some(VerificationStatus::UnregulatedState) => {
+                let name = info.map_or_else(|| state.to_string(), |i| i.name.clone());
+                self.ts("license-source-unregulated", "state", &name)
+            }
+            (None, Some(board)) if status.is_some() => self.ts("license-source-board", "board", board),
+            _ => self.t("license-source-unchecked"),
+        }
+    }
+}
+
+/// Payers' own names, for the ids in the directory (names are not translated).
+fn payer_brand(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "aetna" => "Aetna",
+        "bcbs-tx" => "Blue Cross Blue Shield of Texas",
+        "cigna" => "Cigna",
+        "florida-blue" => "Florida Blue",
+        "kaiser" => "Kaiser Permanente",
+        "medicaid" => "Medicaid",
+        "medicare" => "Medicare",
+        "premera" => "Premera Blue Cross",
+        "regence" => "Regence BlueShield",
+        "united" => "UnitedHealthcare",
+        "tricare" => "TRICARE",
+        _ => return None,
+    })
+}
+
+/// `some-payer_name` → `Some Payer Name`.
+fn title_case(id: &str) -> String {
+    id.split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::I18n;
+
+    #[test]
+    fn payer_names_for_people() {
+        let i18n = I18n::load();
+        let en = Chrome::new(&i18n, Lang::En, "/", "");
+        let es = Chrome::new(&i18n, Lang::Es, "/", "");
+        assert_eq!(en.payer_name("bcbs-tx"), "Blue Cross Blue Shield of Texas");
+        assert_eq!(en.payer_name("aetna"), "Aetna");
+        assert_eq!(en.payer_name("workers compensation"), "Workers' compensation");
+        assert_eq!(es.payer_name("workers compensation"), "Seguro de accidentes de trabajo (workers' compensation)");
+        assert_eq!(en.payer_name("acme-health_plan"), "Acme Health Plan", "unknown ids: words capitalized");
+    }
+
+    #[test]
+    fn the_rating_is_the_plain_average_with_its_count() {
+        let i18n = I18n::load();
+        let en = Chrome::new(&i18n, Lang::En, "/", "");
+        let es = Chrome::new(&i18n, Lang::Es, "/", "");
+        assert_eq!(en.rating(20, 94), "4.7 out of 5 stars, the average of 20 reviews");
+        assert_eq!(en.rating(1, 5), "5.0 out of 5 stars, from 1 review");
+        assert_eq!(en.rating(0, 0), "No reviews yet");
+        assert_eq!(es.rating(20, 94), "4,7 de 5 estrellas, media de 20 opiniones");
     }
 }

@@ -32,6 +32,7 @@ mod directory;
 mod groups;
 mod screen;
 mod states;
+mod terminal;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

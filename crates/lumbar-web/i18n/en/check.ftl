@@ -8,6 +8,7 @@ check-back = Back
 check-see-result = See my result
 check-new-question = New question:
 check-added = Thanks. Based on your answer, we have added a question below.
+check-review = We cleared the answers that led to the emergency page. Answer those questions again below; your other answers are kept.
 check-emergency-hint = If you are very unwell right now, do not fill this in: call 911 (or your local emergency number).
 check-private = Your answers stay in this form and are not stored.
 check-duration-value = { $weeks } weeks
@@ -33,6 +34,10 @@ stop-no-massage = Do not have a massage.
 stop-outside-us = Outside the US, call your local emergency number (for example 112 in Europe or 999 in the UK).
 stop-why-heading = Why we say this
 stop-nothing-more = You do not need to answer any more questions.
+stop-call-button = Call 911
+stop-mistake-heading = Did you choose an answer by mistake?
+stop-mistake-body = If you do not have these signs and chose an answer by mistake, go back and answer the question again. Your other answers are kept. If you are not sure, call 911.
+stop-mistake-button = I answered this by mistake
 finding-action-label = What to do:
 
 ## Result page

@@ -166,18 +166,12 @@ profile-booking = Book online
 profile-phone = Phone
 profile-hours = Hours
 profile-recommendations-heading = Recommendations
-profile-no-reviews = No reviews yet.
-profile-reviews = { $count ->
-    [one] From 1 client review.
-   *[other] From { $count } client reviews.
-}
-profile-rating = { $stars } out of 5 stars (adjusted average)
 profile-endorsements = { $count ->
     [0] No clinician endorsements yet.
     [one] 1 clinician endorsement.
    *[other] { $count } clinician endorsements.
 }
-profile-rating-explained = The adjusted average counts every review but starts from a middle value, so a few glowing reviews cannot outweigh many ordinary ones.
+profile-rating-explained = The rating is the plain average of the stars clients gave. When we order search results, a rating from only a few reviews counts for less.
 profile-disclaimer = lumbar does not recommend a particular therapist. Tell them about your back and your health before your first session.
 profile-back-to-find = Search for other therapists
 
@@ -200,3 +194,24 @@ license-evidence-roster-stale = Checked on { $date } against the { $state } lice
 find-empty-uncovered = lumbar's directory has no listings within { $miles } miles of { $zip } yet.
 find-coverage-licensed = { $state } licenses massage therapists ({ $titles }) through the { $board }.
 find-coverage-unregulated = { $state } does not license massage therapists: ask a therapist about their training and certification.
+
+## Ratings, payers, license sources and match reasons in words for people
+
+rating-none = No reviews yet
+rating-average = { $count ->
+    [one] { $stars } out of 5 stars, from 1 review
+   *[other] { $stars } out of 5 stars, the average of { $count } reviews
+}
+rating-endorsements = { $count ->
+    [one] 1 clinician endorsement
+   *[other] { $count } clinician endorsements
+}
+payer-workers-compensation = Workers' compensation
+license-source-file = { $board }, license file of { $date }
+license-source-state-file = The { $state } license file of { $date }
+license-source-unregulated = Self-reported: { $state } does not license massage therapists
+license-source-board = { $board } (lumbar does not have its license file yet)
+license-source-unchecked = Not checked yet
+find-why-takes = takes { $payer }
+find-why-deep-tissue-only = offers only deep tissue work, which your safety check advises against, so it is listed after gentler options
+find-why-deep-tissue-also = also does deep tissue work: tell them your safety check advises against it

@@ -8,6 +8,7 @@ check-back = Atrás
 check-see-result = Ver mi resultado
 check-new-question = Pregunta nueva:
 check-added = Gracias. Según su respuesta, hemos añadido una pregunta más abajo.
+check-review = Hemos borrado las respuestas que llevaron a la página de emergencia. Responda de nuevo a esas preguntas más abajo; sus otras respuestas se conservan.
 check-emergency-hint = Si se encuentra muy mal ahora mismo, no rellene esto: llame al 911 (o al número de emergencias local).
 check-private = Sus respuestas se quedan en este formulario y no se guardan.
 check-duration-value = { $weeks } semanas
@@ -33,6 +34,10 @@ stop-no-massage = No se dé un masaje.
 stop-outside-us = Fuera de Estados Unidos, llame al número de emergencias local (por ejemplo, el 112 en Europa).
 stop-why-heading = Por qué se lo decimos
 stop-nothing-more = No necesita responder más preguntas.
+stop-call-button = Llamar al 911
+stop-mistake-heading = ¿Eligió una respuesta por error?
+stop-mistake-body = Si no tiene estos síntomas y eligió una respuesta por error, vuelva y responda de nuevo a la pregunta. Sus otras respuestas se conservan. Si no está seguro, llame al 911.
+stop-mistake-button = Respondí esto por error
 finding-action-label = Qué hacer:
 
 ## Resultado

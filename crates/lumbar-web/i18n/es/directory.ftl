@@ -166,18 +166,12 @@ profile-booking = Reservar en línea
 profile-phone = Teléfono
 profile-hours = Horario
 profile-recommendations-heading = Recomendaciones
-profile-no-reviews = Todavía no hay opiniones.
-profile-reviews = { $count ->
-    [one] Según 1 opinión de un cliente.
-   *[other] Según { $count } opiniones de clientes.
-}
-profile-rating = { $stars } de 5 estrellas (media ajustada)
 profile-endorsements = { $count ->
     [0] Todavía no hay avales de profesionales sanitarios.
     [one] 1 aval de un profesional sanitario.
    *[other] { $count } avales de profesionales sanitarios.
 }
-profile-rating-explained = La media ajustada cuenta todas las opiniones pero parte de un valor intermedio, así que unas pocas opiniones entusiastas no pesan más que muchas normales.
+profile-rating-explained = La valoración es la media simple de las estrellas que dieron los clientes. Al ordenar los resultados de búsqueda, una valoración con pocas opiniones cuenta menos.
 profile-disclaimer = lumbar no recomienda a ningún masajista en concreto. Cuéntele lo de su espalda y su salud antes de la primera sesión.
 profile-back-to-find = Buscar otros masajistas
 
@@ -200,3 +194,24 @@ license-evidence-roster-stale = Comprobada el { $date } con el archivo de licenc
 find-empty-uncovered = El directorio de lumbar aún no tiene fichas a menos de { $miles } millas de { $zip }.
 find-coverage-licensed = { $state } otorga licencias a masajistas ({ $titles }) a través de { $board }.
 find-coverage-unregulated = { $state } no otorga licencias a masajistas: pregunte al masajista por su formación y certificación.
+
+## Valoraciones, aseguradoras, fuentes de las licencias y motivos, en palabras para las personas
+
+rating-none = Todavía no hay opiniones
+rating-average = { $count ->
+    [one] { $stars } de 5 estrellas, según 1 opinión
+   *[other] { $stars } de 5 estrellas, media de { $count } opiniones
+}
+rating-endorsements = { $count ->
+    [one] 1 aval de un profesional sanitario
+   *[other] { $count } avales de profesionales sanitarios
+}
+payer-workers-compensation = Seguro de accidentes de trabajo (workers' compensation)
+license-source-file = { $board }, archivo de licencias del { $date }
+license-source-state-file = El archivo de licencias de { $state } del { $date }
+license-source-unregulated = Declarado por el masajista: { $state } no otorga licencias a masajistas
+license-source-board = { $board } (lumbar aún no tiene su archivo de licencias)
+license-source-unchecked = Sin comprobar todavía
+find-why-takes = acepta { $payer }
+find-why-deep-tissue-only = solo ofrece masaje de tejido profundo, que su comprobación de seguridad desaconseja, por eso aparece después de opciones más suaves
+find-why-deep-tissue-also = también hace masaje de tejido profundo: dígale que su comprobación de seguridad lo desaconseja

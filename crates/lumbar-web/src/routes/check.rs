@@ -4,6 +4,13 @@
 //!
 //! Every page of the check is a `POST` response marked `Cache-Control: no-store`; the
 //! answers live only in the form's hidden fields.
+//!
+//! The stop page opens with a `tel:911` link, and offers "I answered this by mistake": a
+//! form carrying the answers without those the emergency rests on
+//! ([`check_flow::mistaken`]) back to the step that asks them, so the person answers them
+//! again. The stop and result pages put the outcome on `<main>` for machines:
+//! `data-triage` (the engine's triage word) and `data-findings` (the fired rule ids, in
+//! the assessment's order, space-separated; on the stop page, the settled emergencies).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -30,6 +37,10 @@ use crate::views::{Chrome, Cite, Statement};
 /// The id of the form that carries the check's state (the language switch submits it).
 const FORM_ID: &str = "check-form";
 
+/// The `nav` value of the stop page's "I answered this by mistake": back to the question,
+/// unanswered, with the other answers kept.
+const NAV_REVIEW: &str = "review";
+
 /// The check routes.
 pub fn router() -> Router<Arc<Shared>> {
     Router::new().route("/check", get(start).post(submit))
@@ -37,7 +48,7 @@ pub fn router() -> Router<Arc<Shared>> {
 
 async fn start(State(shared): State<Arc<Shared>>, lang: Lang, csrf: CsrfToken) -> Response {
     let outcome = check_flow::start(&shared.state.ruleset);
-    render(&shared, lang, &csrf, outcome)
+    render(&shared, lang, &csrf, outcome, false)
 }
 
 async fn submit(
@@ -55,6 +66,7 @@ async fn submit(
     let (nav, switch_to) = match form.get("nav").unwrap_or("next") {
         "next" => (Nav::Next, None),
         "back" => (Nav::Back, None),
+        NAV_REVIEW => (Nav::Stay, None),
         other => match other.strip_prefix("lang:").and_then(Lang::from_tag) {
             Some(l) => (Nav::Stay, Some(l)),
             None => return Err(AppError::BadForm),
@@ -62,7 +74,8 @@ async fn submit(
     };
     let progress = check_flow::carried(&rs.questionnaire, &form).map_err(|_| AppError::BadForm)?;
     let outcome = check_flow::advance(rs, progress, step, nav, &form);
-    let mut resp = render(&shared, switch_to.unwrap_or(lang), &csrf, outcome);
+    let review = form.get("nav") == Some(NAV_REVIEW);
+    let mut resp = render(&shared, switch_to.unwrap_or(lang), &csrf, outcome, review);
     if let Some(l) = switch_to {
         let cookie = cookies::set(
             LANG_COOKIE,
@@ -76,18 +89,33 @@ async fn submit(
     Ok(resp)
 }
 
-fn render(shared: &Shared, lang: Lang, csrf: &CsrfToken, outcome: Outcome) -> Response {
+/// The page for an outcome; `review` marks a step shown again from the stop page's "I
+/// answered this by mistake".
+fn render(shared: &Shared, lang: Lang, csrf: &CsrfToken, outcome: Outcome, review: bool) -> Response {
     let rs = &shared.state.ruleset;
     let mut c = Chrome::new(&shared.i18n, lang, "/check", "check");
     c.switch_form = Some(FORM_ID);
     match outcome {
         Outcome::Step { group, progress, errors, raw, added } => {
-            step_page(c, rs, csrf, group, &progress, &errors, &raw, &added).into_response()
+            let mut page = step_page(c, rs, csrf, group, &progress, &errors, &raw, &added);
+            page.review = review;
+            page.into_response()
         }
         Outcome::Stop { rules, progress, step } => {
             let findings = rules.iter().filter_map(|id| rs.rule(id)).map(|r| finding_view(&c, rs, r)).collect();
-            StopPage { hidden: hidden_fields(rs, &progress, &[]), step, csrf: csrf.0.clone(), findings, c }
-                .into_response()
+            let (cleared, mistake_step) = check_flow::mistaken(rs, &rules, &progress);
+            StopPage {
+                hidden: hidden_fields(rs, &progress, &[]),
+                step,
+                csrf: csrf.0.clone(),
+                findings,
+                triage: serde_plain(&Triage::Emergency),
+                finding_ids: rules.join(" "),
+                mistake_hidden: hidden_fields(rs, &cleared, &[]),
+                mistake_step,
+                c,
+            }
+            .into_response()
         }
         Outcome::Result { answers, progress } => {
             let assessment = rs.assess(&answers);
@@ -180,6 +208,8 @@ struct StepPage<'a> {
     asked: String,
     errors: Vec<ErrorLink>,
     added: bool,
+    /// Shown again from the stop page: the cleared questions wait for an answer.
+    review: bool,
     first: bool,
     last: bool,
 }
@@ -264,6 +294,7 @@ fn step_page<'a>(
         asked: shown.iter().map(|&i| q.questions[i].target.path()).collect::<Vec<_>>().join(","),
         errors: links,
         added: !added.is_empty(),
+        review: false,
         first: group == 0,
         last: group + 1 == total,
         questions,
@@ -414,6 +445,14 @@ struct StopPage<'a> {
     step: usize,
     hidden: Vec<(String, String)>,
     findings: Vec<FindingView>,
+    /// `data-triage` on `<main>`: always `emergency`.
+    triage: String,
+    /// `data-findings` on `<main>`: the settled emergency rules, space-separated.
+    finding_ids: String,
+    /// "I answered this by mistake": the answers without those the emergency rests on…
+    mistake_hidden: Vec<(String, String)>,
+    /// …and the step that asks them again.
+    mistake_step: usize,
 }
 
 /// A precaution with what the therapist is told.
@@ -447,6 +486,10 @@ struct ResultPage<'a> {
     can_and_cannot: Vec<Statement>,
     next_text: String,
     ruleset_version: String,
+    /// `data-triage` on `<main>`: the assessment's triage word.
+    triage_word: String,
+    /// `data-findings` on `<main>`: every fired rule, in the assessment's order.
+    finding_ids: String,
 }
 
 fn result_page<'a>(
@@ -496,6 +539,8 @@ fn result_page<'a>(
         can_and_cannot: content::statements(&c.tr, rs, CAN_AND_CANNOT),
         next_text,
         ruleset_version: rs.version.clone(),
+        triage_word: serde_plain(&a.triage),
+        finding_ids: a.finding_rules().map(|r| r.id.as_str()).collect::<Vec<_>>().join(" "),
         c,
     }
 }

@@ -611,7 +611,8 @@ fn license_json(l: &LicenseView) -> LicenseEvidenceJson {
     }
 }
 
-fn detail_json(d: &TherapistDetail) -> TherapistDetailJson {
+/// One listing as `GET /api/v1/therapists/{id}` answers it (also `lumbar therapist show --json`).
+pub fn detail_json(d: &TherapistDetail) -> TherapistDetailJson {
     let t = &d.therapist;
     let practice_state = t.practice.state;
     let profile = d.profile.as_ref().map(|p| ProfileJson {

@@ -23,7 +23,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use lumbar_core::directory::ResultGroup;
 use lumbar_core::directory::states::states;
-use lumbar_core::matching::{Gender, MatchResult, Needs, Outcome, PlaceKind};
+use lumbar_core::matching::{Gender, MatchResult, Needs, Outcome, PlaceKind, Query};
 use lumbar_core::screening::{Assessment, Ruleset};
 
 use crate::check_flow::{self, FormValues};
@@ -115,6 +115,13 @@ struct ErrorLink {
     message: String,
 }
 
+/// One reason on a result card.
+struct WhyLine {
+    text: String,
+    /// Written here in the page's language; otherwise the matcher's English words.
+    own: bool,
+}
+
 /// One therapist or place in the list.
 struct ResultView {
     /// The heading of the group this result opens (empty inside a group).
@@ -130,7 +137,7 @@ struct ResultView {
     badge_status: String,
     badge_evidence: String,
     styles: String,
-    why: Vec<String>,
+    why: Vec<WhyLine>,
     /// The state board's license lookup, to check the license yourself.
     lookup_href: String,
     lookup_text: String,
@@ -275,10 +282,12 @@ pub(crate) fn evidence_text(c: &Chrome<'_>, l: Option<&crate::directory::License
                 ("roster", Arg::Text(roster.to_string())),
             ],
         ),
-        (Some(date), None, Some(source)) => c
-            .tr
-            .ta("license-evidence", &[("source", Arg::Text(source.to_owned())), ("date", Arg::Text(date.to_string()))]),
-        (None, _, Some(source)) => c.ts("license-evidence-source", "source", source),
+        // the board's name, never the name of an imported file
+        (Some(date), None, _) => c.tr.ta(
+            "license-evidence",
+            &[("source", Arg::Text(c.license_source(l.state, l.status, None))), ("date", Arg::Text(date.to_string()))],
+        ),
+        (None, _, Some(_)) => c.ts("license-evidence-source", "source", &c.license_source(l.state, l.status, None)),
         _ => c.t("license-evidence-none"),
     }
 }
@@ -305,7 +314,7 @@ fn lookup_and_note(c: &Chrome<'_>, r: &MatchResult, listing: Option<&Listing>) -
     }
 }
 
-fn result_view(c: &Chrome<'_>, r: &MatchResult, snapshot: &Snapshot, opens_group: bool) -> ResultView {
+fn result_view(c: &Chrome<'_>, r: &MatchResult, snapshot: &Snapshot, query: &Query, opens_group: bool) -> ResultView {
     let listing = snapshot.listing(r.id);
     let (verified, badge_label, badge_status, badge_evidence) = badge(c, r, listing);
     let (group_heading, group_intro) = if opens_group { group_words(c, r.group) } else { Default::default() };
@@ -331,8 +340,52 @@ fn result_view(c: &Chrome<'_>, r: &MatchResult, snapshot: &Snapshot, opens_group
         styles: listing
             .map(|l| l.styles.iter().map(|s| c.style_label(*s)).collect::<Vec<_>>().join(", "))
             .unwrap_or_default(),
-        why: r.why.clone(),
+        why: why_lines(c, r, listing, query),
     }
+}
+
+/// Whether a reason is the matcher's recommendations line ("4.7★ from 20 reviews, 3
+/// clinician endorsements", "no reviews yet").
+fn is_rating_line(line: &str) -> bool {
+    line.starts_with("no reviews yet") || line.contains("★ from ")
+}
+
+/// The reasons of a card, for a person. The matcher's English reasons are kept, except:
+/// the distance and the license status (the card shows both above, in the page's
+/// language, so the "listed because you asked" words go too); the rating, written as on
+/// the profile (the plain average and the number of reviews); the payer, by its name; and
+/// the deep tissue caution, without the precaution's id.
+fn why_lines(c: &Chrome<'_>, r: &MatchResult, listing: Option<&Listing>, query: &Query) -> Vec<WhyLine> {
+    let theirs = |text: &str| WhyLine { text: text.to_owned(), own: false };
+    let ours = |text: String| WhyLine { text, own: true };
+    let mut lines = Vec::new();
+    for (i, line) in r.why.iter().enumerate() {
+        if i == 0 && line.ends_with(" away") {
+            continue;
+        }
+        if i == 1 && line.contains("license") {
+            continue;
+        }
+        if is_rating_line(line) {
+            if let Some(l) = listing {
+                lines.push(ours(c.rating(l.reviews, l.rating_sum)));
+                if l.endorsements > 0 {
+                    lines.push(ours(c.tn("rating-endorsements", "count", l.endorsements as usize)));
+                }
+            }
+        } else if line.starts_with("takes ")
+            && let Some(payer) = &query.insurance
+        {
+            lines.push(ours(c.ts("find-why-takes", "payer", &c.payer_name(payer))));
+        } else if line.starts_with("offers only deep tissue work") {
+            lines.push(ours(c.t("find-why-deep-tissue-only")));
+        } else if line.starts_with("also does deep tissue work") {
+            lines.push(ours(c.t("find-why-deep-tissue-also")));
+        } else {
+            lines.push(theirs(line));
+        }
+    }
+    lines
 }
 
 fn screening_lines(c: &Chrome<'_>, s: &Screening) -> Vec<String> {
@@ -460,12 +513,10 @@ fn fill_form(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot) {
         s.gender.map(Gender::as_str),
         false,
     );
-    page.insurers = options(
-        c.t("find-any-insurance"),
-        snapshot.insurers().iter().map(|i| (i.clone(), i.clone())),
-        s.insurance.as_deref(),
-        true,
-    );
+    let mut insurers: Vec<(String, String)> =
+        snapshot.insurers().iter().map(|i| (i.clone(), c.payer_name(i))).collect();
+    insurers.sort_by(|a, b| a.1.cmp(&b.1));
+    page.insurers = options(c.t("find-any-insurance"), insurers.into_iter(), s.insurance.as_deref(), true);
     page.kinds = options(
         c.t("find-any-kind"),
         PlaceKind::ALL.into_iter().map(|k| (k.as_str().to_owned(), c.kind_label(k))),
@@ -503,7 +554,8 @@ fn search_into(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot, sc
         page.hints = vec![c.t("find-unknown-zip-hint")];
         return;
     };
-    let outcome = snapshot.search(&s.query(lat, lon, screening.map(|sc| sc.needs.clone())));
+    let query = s.query(lat, lon, screening.map(|sc| sc.needs.clone()));
+    let outcome = snapshot.search(&query);
     let results = match outcome {
         Outcome::SeeClinicianFirst => {
             // Not reachable: a screening that is not advisable never gets here.
@@ -557,7 +609,7 @@ fn search_into(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot, sc
     page.results = results
         .iter()
         .enumerate()
-        .map(|(i, r)| result_view(c, r, snapshot, i == 0 || results[i - 1].group != r.group))
+        .map(|(i, r)| result_view(c, r, snapshot, &query, i == 0 || results[i - 1].group != r.group))
         .collect();
     page.title = c.ts("find-title-results", "zip", zip);
 }

@@ -15,7 +15,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use lumbar_core::directory::states::states;
 use lumbar_core::directory::{AsOf, Profile, ProfileField, Provenance, VerificationStatus, listing_standing};
-use lumbar_core::matching::bayesian_rating;
 use lumbar_store::{LicenseView, TherapistDetail};
 
 use crate::error::AppError;
@@ -72,8 +71,7 @@ struct ProfilePage<'a> {
     phone_href: String,
     hours: String,
     booking_provenance: String,
-    reviews: String,
-    stars: String,
+    /// The rating in words, as on the finder's cards.
     rating: String,
     endorsements: String,
 }
@@ -88,18 +86,7 @@ fn provenance(c: &Chrome<'_>, p: Provenance) -> (bool, String) {
 fn license_row(c: &Chrome<'_>, l: &LicenseView) -> LicenseRow {
     let verified = l.status == Some(VerificationStatus::VerifiedActive);
     let info = states().get(l.state);
-    let checked = match (l.checked_at, l.roster_date) {
-        (Some(d), Some(r)) => c.tr.ta(
-            if l.stale { "license-evidence-roster-stale" } else { "license-evidence-roster" },
-            &[
-                ("date", Arg::Text(d.to_string())),
-                ("state", Arg::Text(l.state.to_string())),
-                ("roster", Arg::Text(r.to_string())),
-            ],
-        ),
-        (Some(d), None) => d.to_string(),
-        (None, _) => c.t("profile-not-checked"),
-    };
+    let checked = l.checked_at.map_or_else(|| c.t("profile-not-checked"), |d| d.to_string());
     let (lookup_href, lookup_text) = match info.and_then(|i| i.lookup_url.clone().zip(i.board.clone())) {
         Some((url, board)) => (url, c.ts("find-lookup", "board", &board)),
         None => (String::new(), String::new()),
@@ -113,7 +100,8 @@ fn license_row(c: &Chrome<'_>, l: &LicenseView) -> LicenseRow {
             c.license_status(l.status)
         },
         verified,
-        source: l.source.clone().unwrap_or_else(|| c.t("profile-not-checked")),
+        // the board and the date of its file, never the imported file's name
+        source: c.license_source(l.state, l.status, l.roster_date),
         checked,
         expires: l.expires.map_or_else(|| c.t("profile-no-expiry"), |d| d.to_string()),
         lookup_href,
@@ -177,7 +165,11 @@ fn profile_fields(c: &Chrome<'_>, p: &Profile) -> Vec<FieldRow> {
     if let Some(price) = price {
         push("profile-price", price, Some(ProfileField::Price));
     }
-    let insurance = if p.insurance.is_empty() { c.t("profile-insurance-none") } else { p.insurance.join(", ") };
+    let insurance = if p.insurance.is_empty() {
+        c.t("profile-insurance-none")
+    } else {
+        p.insurance.iter().map(|i| c.payer_name(i)).collect::<Vec<_>>().join(", ")
+    };
     push("profile-insurance", insurance, Some(ProfileField::Insurance));
     rows
 }
@@ -228,8 +220,6 @@ fn empty_page(c: Chrome<'_>) -> ProfilePage<'_> {
         phone_href: String::new(),
         hours: String::new(),
         booking_provenance: String::new(),
-        reviews: String::new(),
-        stars: String::new(),
         rating: String::new(),
         endorsements: String::new(),
         c,
@@ -270,17 +260,8 @@ fn page<'a>(c: Chrome<'a>, d: &TherapistDetail, as_of: AsOf) -> ProfilePage<'a> 
     let p = d.profile.as_ref();
     let phone = p.and_then(|p| p.phone.clone()).unwrap_or_default();
     let phone_href: String = phone.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect();
-    let (reviews, stars, rating) = if d.reviews == 0 {
-        (c.t("profile-no-reviews"), String::new(), String::new())
-    } else {
-        let avg = bayesian_rating(d.reviews, d.rating_sum);
-        let full = avg.round().clamp(0.0, 5.0) as usize;
-        (
-            c.tn("profile-reviews", "count", d.reviews as usize),
-            format!("{}{}", "★".repeat(full), "☆".repeat(5 - full)),
-            c.ts("profile-rating", "stars", &c.number(avg, 1)),
-        )
-    };
+    // the same words as the finder's cards: the plain average and the number of reviews
+    let rating = c.rating(d.reviews, d.rating_sum);
     ProfilePage {
         available: true,
         name: t.name.clone(),
@@ -302,8 +283,6 @@ fn page<'a>(c: Chrome<'a>, d: &TherapistDetail, as_of: AsOf) -> ProfilePage<'a> 
         phone,
         hours: p.and_then(|p| p.hours.clone()).unwrap_or_default(),
         booking_provenance: c.t("profile-self-reported"),
-        reviews,
-        stars,
         rating,
         endorsements: c.tn("profile-endorsements", "count", d.endorsements as usize),
         c,

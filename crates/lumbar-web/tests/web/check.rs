@@ -267,3 +267,122 @@ async fn a_damaged_form_is_refused() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.h1(), "Something went wrong with the form");
 }
+
+/// The `<main>` tag of a page.
+fn main_tag(r: &Resp) -> String {
+    let start = r.body.find("<main ").unwrap_or_else(|| panic!("no <main> in {}", r.body));
+    let end = r.body[start..].find('>').map_or(r.body.len(), |j| start + j + 1);
+    r.body[start..end].to_owned()
+}
+
+/// What comes first inside `<main>`.
+fn first_in_main(r: &Resp) -> String {
+    let tag = main_tag(r);
+    let at = r.body.find(&tag).unwrap_or(0) + tag.len();
+    let rest = r.body[at..].trim_start();
+    rest[..rest.find('>').map_or(rest.len(), |j| j + 1)].to_owned()
+}
+
+/// The outcome as machine-readable attributes on `<main>`: (triage, findings).
+fn outcome_of(r: &Resp) -> (String, String) {
+    let tag = main_tag(r);
+    let attr = |name: &str| {
+        let key = format!(" {name}=\"");
+        let i = tag.find(&key).map(|i| i + key.len()).unwrap_or_else(|| panic!("no {name} on {tag}"));
+        tag[i..i + tag[i..].find('"').unwrap_or(0)].to_owned()
+    };
+    (attr("data-triage"), attr("data-findings"))
+}
+
+// Expected values written by hand from /work/shared/clinical/vignettes-public.json.
+#[tokio::test]
+async fn the_outcome_is_machine_readable_on_main() {
+    let cases: [(&str, &str, &str); 4] = [
+        ("A01", "emergency", "cauda_equina"),
+        // the note fires on the answers too: pain for more than 12 weeks (two years here)
+        ("A22", "massage_with_precautions", "anticoagulant chronic_pain_evidence"),
+        ("A08", "urgent_medical", "spinal_infection_suspected kidney_or_visceral_pain urinary_symptoms"),
+        ("A30", "massage_suitable", ""),
+    ];
+    for (id, triage, findings) in cases {
+        let mut app = TestApp::new();
+        let pages = walk(&mut app, &vignette(id), None).await;
+        let last = pages.last().unwrap_or_else(|| unreachable!());
+        assert_eq!(outcome_of(last), (triage.to_owned(), findings.to_owned()), "{id}");
+        assert_eq!(last.body.contains("class=\"stop\""), triage == "emergency", "{id}: the stop page for emergencies");
+        for page in &pages[..pages.len() - 1] {
+            assert!(!main_tag(page).contains("data-"), "{id}: only the outcome pages carry it");
+        }
+    }
+    let mut app = TestApp::new();
+    let home = app.get("/").await;
+    assert!(!main_tag(&home).contains("data-triage"), "other pages unchanged");
+}
+
+#[tokio::test]
+async fn the_stop_page_starts_with_the_call_and_undoes_a_mistake() {
+    let mut app = TestApp::new();
+    let first = app.get("/check").await;
+    let mut pairs = first.hidden_of("check-form");
+    pairs.extend([
+        ("saddle_numbness".into(), "true".into()),
+        ("trauma".into(), "none".into()),
+        ("chest_pain_or_breathless".into(), "false".into()),
+        ("nav".into(), "next".into()),
+    ]);
+    let stop = app.post_form("/check", &pairs).await;
+    assert_eq!(stop.h1(), "Stop: get emergency help now");
+    assert_eq!(outcome_of(&stop), ("emergency".to_owned(), "cauda_equina".to_owned()));
+    // The first thing in <main>, and the first link there, is the call.
+    assert_eq!(first_in_main(&stop), "<a class=\"button button-call\" href=\"tel:911\">");
+    let main_at = stop.body.find("<main ").unwrap_or(0);
+    let first_link = stop.body[main_at..].find("<a ").map(|i| &stop.body[main_at + i..]).unwrap_or("");
+    assert!(
+        first_link.starts_with("<a class=\"button button-call\" href=\"tel:911\">Call 911</a>"),
+        "{first_link:.80}"
+    );
+
+    // "I answered this by mistake": back to the question, nothing guessed, the rest kept.
+    assert!(stop.body.contains("I answered this by mistake"));
+    let mistake = stop.hidden_of("mistake-form");
+    assert!(!mistake.iter().any(|(k, _)| k == "ans.saddle_numbness"), "the red-flag answer is not carried back");
+    assert!(mistake.iter().any(|(k, v)| k == "ans.trauma" && v == "none"), "other answers are: {mistake:?}");
+    let mut back = mistake.clone();
+    back.push(("nav".into(), "review".into()));
+    let step = app.post_form("/check", &back).await;
+    assert_eq!(step.status, StatusCode::OK);
+    assert!(step.body.contains("Step 1 of 6"), "the same question");
+    assert!(step.body.contains("We cleared the answers that led to the emergency page."));
+    assert!(!step.body.contains("error-summary"), "no error: the person answers again");
+    assert!(!step.body.contains("name=\"saddle_numbness\" value=\"true\" checked"), "not guessed");
+    assert!(!step.body.contains("name=\"saddle_numbness\" value=\"false\" checked"), "not guessed either way");
+    assert!(step.body.contains("name=\"trauma\" value=\"none\" checked"), "the other answers kept");
+    // Answering the same again stops again.
+    let mut again = step.hidden_of("check-form");
+    again.extend([
+        ("saddle_numbness".into(), "true".into()),
+        ("trauma".into(), "none".into()),
+        ("chest_pain_or_breathless".into(), "false".into()),
+        ("nav".into(), "next".into()),
+    ]);
+    let stop = app.post_form("/check", &again).await;
+    assert_eq!(stop.h1(), "Stop: get emergency help now");
+}
+
+#[tokio::test]
+async fn the_stop_page_in_spanish() {
+    let mut app = TestApp::new();
+    let first = app.get("/check?lang=es").await;
+    let mut pairs = first.hidden_of("check-form");
+    pairs.extend([("saddle_numbness".into(), "true".into()), ("nav".into(), "next".into())]);
+    let stop = app.post_form("/check", &pairs).await;
+    assert!(stop.body.contains("<html lang=\"es\">"));
+    assert!(stop.body.contains("href=\"tel:911\">Llamar al 911</a>"));
+    assert!(stop.body.contains("Respondí esto por error"));
+    assert!(stop.body.contains("¿Eligió una respuesta por error?"));
+    assert!(!stop.body.contains('⟦'));
+    let mut back = stop.hidden_of("mistake-form");
+    back.push(("nav".into(), "review".into()));
+    let step = app.post_form("/check", &back).await;
+    assert!(step.body.contains("Paso 1 de 6") && step.body.contains("Hemos borrado las respuestas"));
+}

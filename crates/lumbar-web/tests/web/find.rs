@@ -44,7 +44,10 @@ async fn seattle_lists_verified_therapists_with_badges_and_reasons() {
         assert!(card.contains("License verified: Verified active (WA)"), "{card}");
         assert!(card.contains("Checked on 2026-11-25 against the WA license file of 2026-11-25."), "{card}");
         assert!(card.contains("miles away") && !card.contains(" 0.0 miles"), "{card}");
-        assert!(card.contains("Why this match:") && card.contains("license verified active in WA"), "{card}");
+        assert!(card.contains("Why this match:") && card.contains(" out of 5 stars, "), "{card}");
+        assert_eq!(card.matches("miles away").count(), 1, "the distance once: {card}");
+        assert!(!card.contains("license verified active in WA"), "the badge says it: {card}");
+        assert!(!card.contains('★') && !card.contains("roster"), "{card}");
     }
     let ana = cards(&r).into_iter().find(|c| c.contains("Ana Núñez")).unwrap_or_default();
     assert!(ana.contains("Swedish, Deep tissue, Myofascial release"), "styles: {ana}");
@@ -80,7 +83,9 @@ async fn filters_narrow_the_list() {
     // The form offers the languages and payers of the directory.
     let page = app.get("/find").await;
     assert!(page.body.contains("<option value=\"zh\">Chinese</option>"));
-    assert!(page.body.contains("<option value=\"aetna\">aetna</option>"));
+    assert!(page.body.contains("<option value=\"aetna\">Aetna</option>"));
+    assert!(page.body.contains("<option value=\"bcbs-tx\">Blue Cross Blue Shield of Texas</option>"));
+    assert!(!page.body.contains(">bcbs-tx<"), "payer names, not ids");
     assert!(!page.body.contains("class=\"find-results\""), "a first visit shows no results");
 }
 
@@ -97,6 +102,20 @@ async fn unverified_therapists_only_on_request_and_after_the_verified() {
     assert!(text.contains("License not verified: Board action on record (WA)"), "{text}");
     assert!(r.body.contains("id=\"find-unverified\" name=\"include_unverified\" value=\"true\""));
     assert!(r.body.contains("value=\"true\" aria-describedby=\"find-unverified-hint\" checked"), "box stays ticked");
+    assert!(!text.contains("listed because") && !text.contains(" — "), "the badge and the group say why: {text}");
+}
+
+#[tokio::test]
+async fn a_payer_filter_names_the_payer() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let r = app.get("/find?zip=98101&radius_miles=15&insurance=aetna").await;
+    let list = cards(&r);
+    assert!(!list.is_empty(), "{}", r.body);
+    assert!(list.iter().all(|c| c.contains("takes Aetna")), "{list:?}");
+    assert!(r.body.contains("<option value=\"aetna\" selected>Aetna</option>"));
+    let r = app.get("/find?zip=78704&radius_miles=15&insurance=bcbs-tx&lang=es").await;
+    let list = cards(&r);
+    assert!(!list.is_empty() && list.iter().all(|c| c.contains("acepta Blue Cross Blue Shield of Texas")), "{list:?}");
 }
 
 #[tokio::test]
@@ -204,7 +223,15 @@ async fn deep_tissue_only_therapists_come_after_gentler_ones_under_the_precautio
     assert_ne!(found.first().map(String::as_str), Some("Ben Okafor"), "never first");
     if let Some(pos) = found.iter().position(|n| n == "Ben Okafor") {
         assert_eq!(pos, found.len() - 1, "after every gentler option: {found:?}");
-        assert!(strip_tags(&r.body).contains("offers only deep tissue work, which your screening advises against"));
+        let text = strip_tags(&r.body);
+        assert!(
+            text.contains(
+                "offers only deep tissue work, which your safety check advises against, so it is listed after \
+                 gentler options"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("precaution:") && !text.contains("no_deep_tissue"), "no ids: {text}");
     }
     assert!(r.body.contains("Therapists who only offer deep tissue work are listed after gentler options"));
 }
@@ -386,7 +413,10 @@ async fn texas_results_say_discipline_is_only_in_tdlr_license_search() {
     assert!(!list.is_empty());
     for card in &list {
         assert!(card.contains("License verified"), "{card}");
-        assert!(card.contains("Enforcement actions are shown only in TDLR's License Search"), "{card}");
+        assert!(
+            card.contains("which has no discipline data: any board action is only in TDLR's License Search"),
+            "{card}"
+        );
     }
     let api = app.get("/api/v1/therapists?zip=78704&radius_miles=15").await;
     let v: serde_json::Value = serde_json::from_str(&api.body).unwrap_or_default();

@@ -23,13 +23,14 @@ async fn a_profile_shows_verification_evidence_and_provenance() {
         "State WA",
         "License number MA60900101",
         "Status Verified active",
-        "Source WA license roster roster-wa.csv",
+        "Source Washington State Department of Health, Board of Massage, license file of 2026-11-25",
         "Checked on 2026-11-25",
         "Expires 2027-05-31",
     ] {
         assert!(text.contains(part), "{part} in {text}");
     }
     assert!(r.body.contains("class=\"badge badge-verified\">Verified active</span>"));
+    assert!(!text.contains("roster-wa.csv") && !text.contains("imported"), "no file names: {text}");
     // Each field marked verified or self-reported.
     let field = |label: &str| -> String {
         let at = r.body.find(&format!("<dt>{label}</dt>")).unwrap_or_else(|| panic!("{label}"));
@@ -42,16 +43,15 @@ async fn a_profile_shows_verification_evidence_and_provenance() {
     assert!(field("Styles offered").contains("Swedish, Deep tissue, Myofascial release Self-reported"));
     assert!(field("Languages").contains("English, Spanish Self-reported"));
     assert!(field("Price for 60 minutes").contains("$95 to $140 Self-reported"));
-    assert!(field("Insurance accepted").contains("aetna, regence Self-reported"));
+    assert!(field("Insurance accepted").contains("Aetna, Regence BlueShield Self-reported"));
     assert!(field("Gender").contains("Female Self-reported"));
     // How to book.
     assert!(r.body.contains("href=\"https://example.org/book/ana-nunez\""));
     assert!(r.body.contains("href=\"tel:2065550101\""));
     assert!(text.contains("Mon–Fri 9:00–18:00"));
-    // Recommendations: stars with words, reviews, endorsements.
-    assert!(r.body.contains("<span aria-hidden=\"true\">★★★★☆</span>"), "{}", r.body);
-    assert!(text.contains("out of 5 stars (adjusted average)"));
-    assert!(text.contains("From 20 client reviews.") && text.contains("3 clinician endorsements."));
+    // Recommendations: the plain average with the number of reviews, endorsements.
+    assert!(r.body.contains("<p class=\"rating\">4.7 out of 5 stars, the average of 20 reviews</p>"), "{}", r.body);
+    assert!(text.contains("3 clinician endorsements."));
     assert!(!r.body.contains('⟦'));
 }
 
@@ -95,4 +95,26 @@ async fn a_profile_in_spanish() {
     assert!(text.contains("Declarado por el masajista") && text.contains("Verificado"));
     assert!(text.contains("Inglés, Chino"));
     assert!(!r.body.contains('⟦'));
+}
+
+/// The finder's card and the profile give a therapist the same rating, in the same words.
+#[tokio::test]
+async fn the_card_and_the_profile_show_the_same_rating() {
+    let store = demo_store().await;
+    let id = id_of(store.as_ref(), "Ana Núñez").await;
+    let mut app = TestApp::with_store(store);
+    let list = app.get("/find?zip=98101").await;
+    let at = list.body.find(&format!("href=\"/therapists/{id}\"")).unwrap_or_else(|| panic!("{}", list.body));
+    let card = &list.body[at..at + list.body[at..].find("</ul>").unwrap_or(0)];
+    let expected = "4.7 out of 5 stars, the average of 20 reviews";
+    assert!(card.contains(&format!("<li>{expected}</li>")), "{card}");
+    assert!(!card.contains('★'), "one way of writing it: {card}");
+    let profile = app.get(&format!("/therapists/{id}")).await;
+    assert!(profile.body.contains(&format!("<p class=\"rating\">{expected}</p>")), "{}", profile.body);
+    // The same in Spanish.
+    let list = app.get("/find?zip=98101&lang=es").await;
+    let es = "4,7 de 5 estrellas, media de 20 opiniones";
+    assert!(list.body.contains(&format!("<li lang=\"es\">{es}</li>")), "{}", list.body);
+    let profile = app.get(&format!("/therapists/{id}?lang=es")).await;
+    assert!(profile.body.contains(&format!("<p class=\"rating\">{es}</p>")));
 }
