@@ -18,7 +18,7 @@ use lumbar_web::routes::directory_api::{SearchResults, TherapistMatch, search_re
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::style::{address_line, massage_styles, place_kind_label, status_label};
+use crate::style::{address_line, massage_styles, place_kind_label, printable, status_label};
 
 /// What to search for: a ZIP, optionally a screening, and the search itself (its
 /// coordinates are filled in from the ZIP).
@@ -162,16 +162,16 @@ pub async fn print_table(store: &dyn Store, out: &FindOutput) -> anyhow::Result<
             println!("\n{}", group_heading(group));
         }
         let c = contact(store, m.id).await?;
-        println!("{:>2}. {}  ({}, {:.1} mi)", i + 1, m.name, place_kind_label(m.kind), m.distance_miles);
+        println!("{:>2}. {}  ({}, {:.1} mi)", i + 1, printable(&m.name), place_kind_label(m.kind), m.distance_miles);
         println!("    license in {}: {}{}", m.license.state, status_label(m.license.status), stale_mark(m));
         if let (Some(checked), Some(roster)) = (&m.license.checked_at, &m.license.roster_date) {
             println!("    checked on {checked} against the {} roster of {roster}", m.license.state);
         }
         if let Some(a) = &c.address {
-            println!("    address: {a}");
+            println!("    address: {}", printable(a));
         }
         if let Some(p) = &c.phone {
-            println!("    phone: {p}");
+            println!("    phone: {}", printable(p));
         }
         println!("    styles: {}", massage_styles(&m.styles));
         for w in &m.why {

@@ -368,10 +368,10 @@ fn main() -> ExitCode {
                                     "#{:<5} {}  {:<10} {:<8} {:<9} {}",
                                     f.id,
                                     f.created_at,
-                                    f.page,
+                                    style::printable(&f.page),
                                     if f.helpful { "helpful" } else { "not" },
                                     f.moderation.as_str(),
-                                    f.comment.replace('\n', " ")
+                                    style::printable(&f.comment)
                                 );
                             }
                         }

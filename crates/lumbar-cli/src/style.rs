@@ -45,6 +45,23 @@ impl Paint {
 
 /// A license status in words, lower case (it follows "license"); `None` is a license not
 /// checked yet.
+/// Text from outside (feedback comments, names and addresses from official files) made safe
+/// for a terminal: every control character — C0 (ESC, BEL, CR, …, also newlines and tabs),
+/// DEL and C1 (U+0080–U+009F, where CSI and OSC live) — is written as a visible `\u{…}`
+/// escape, so no comment can move the cursor, clear the screen, retitle the window, write
+/// the clipboard (OSC 52) or plant a link (OSC 8).
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub fn status_label(status: Option<VerificationStatus>) -> &'static str {
     match status {
         Some(VerificationStatus::VerifiedActive) => "verified active",
@@ -194,5 +211,20 @@ mod tests {
         assert_eq!(address_line(&p).as_deref(), Some("1420 Alder Court, Suite 3, Seattle, WA 98101-1234"));
         let empty = PracticeView { address: String::new(), city: String::new(), state: None, postal_code: None, ..p };
         assert_eq!(address_line(&empty), None);
+    }
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn control_sequences_are_shown_not_obeyed() {
+        assert_eq!(printable("plain, ñ and ★ stay"), "plain, ñ and ★ stay");
+        assert_eq!(printable("\u{1b}[2J"), "\\u{1b}[2J", "ESC (clear screen)");
+        assert_eq!(printable("\u{1b}]0;owned\u{7}"), "\\u{1b}]0;owned\\u{7}", "OSC 0 title with BEL");
+        assert_eq!(printable("a\rb\nc\td"), "a\\u{d}b\\u{a}c\\u{9}d");
+        assert_eq!(printable("\u{9b}31m\u{9d}8;;x"), "\\u{9b}31m\\u{9d}8;;x", "C1 CSI and OSC");
+        assert_eq!(printable("\u{7f}"), "\\u{7f}", "DEL");
     }
 }

@@ -13,7 +13,9 @@ use lumbar_core::directory::{AsOf, ProfileField, Provenance, VerificationStatus,
 use lumbar_store::{LicenseView, Store, TherapistDetail};
 use lumbar_web::routes::directory_api::detail_json;
 
-use crate::style::{address_line, gender_label, language_name, massage_styles, place_kind_label, status_label};
+use crate::style::{
+    address_line, gender_label, language_name, massage_styles, place_kind_label, printable, status_label,
+};
 
 #[derive(Subcommand)]
 pub enum TherapistCommand {
@@ -53,7 +55,10 @@ pub async fn run(store: &dyn Store, cmd: TherapistCommand, as_of: AsOf) -> anyho
     if args.json {
         println!("{}", serde_json::to_string_pretty(&detail_json(&d))?);
     } else {
-        print!("{}", render(&d, as_of));
+        // names, addresses and links come from outside files: shown, never obeyed
+        for line in render(&d, as_of).lines() {
+            println!("{}", printable(line));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -134,6 +134,16 @@ impl SqlStore {
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
+
+    /// A write transaction. On SQLite it starts as a writer (`BEGIN IMMEDIATE`): a deferred
+    /// transaction that reads first and writes later fails at once with `SQLITE_BUSY` (or
+    /// `SQLITE_BUSY_SNAPSHOT`) when another connection committed in between, and the busy
+    /// timeout does not apply to that upgrade; an immediate one waits its turn for the write
+    /// lock (busy timeout 10 s) and then cannot be overtaken. PostgreSQL's row locks need
+    /// nothing more.
+    async fn write_tx(&self) -> std::result::Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        if self.backend == "sqlite" { self.pool.begin_with("BEGIN IMMEDIATE").await } else { self.pool.begin().await }
+    }
 }
 
 const THERAPIST_COLUMNS: &str = "npi, kind, name, last_name, first_name, credential, sex, address_line1, address_line2, \
@@ -225,7 +235,7 @@ impl Store for SqlStore {
             }
         }
 
-        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut tx = self.write_tx().await.map_err(q)?;
         let mut existing: HashMap<String, (i64, Option<String>, String)> = HashMap::new();
         for chunk in rows.chunks(self.rows_per_statement(1)) {
             let sql = format!(
@@ -323,7 +333,7 @@ source_line = $21 WHERE id = $22";
     }
 
     async fn deactivate(&self, run: RunId, batch: &[(Npi, Date)]) -> Result<u64> {
-        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut tx = self.write_tx().await.map_err(q)?;
         let mut changed = 0;
         for (npi, date) in batch {
             let done = sqlx::query(
@@ -349,7 +359,7 @@ source_line = $21 WHERE id = $22";
     }
 
     async fn stage_roster_rows(&self, run: RunId, rows: &[RosterRecord]) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut tx = self.write_tx().await.map_err(q)?;
         for chunk in rows.chunks(self.rows_per_statement(13)) {
             let sql = values_rows(
                 "INSERT INTO roster_rows (run_id, state, license_number, license_key, credential_type, last_name, \
@@ -387,7 +397,7 @@ source_line = $21 WHERE id = $22";
         data_date: Date,
         digest: &str,
     ) -> Result<Published> {
-        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut tx = self.write_tx().await.map_err(q)?;
         let current = sqlx::query("SELECT run_id, content_hash FROM current_rosters WHERE state = $1")
             .bind(state.as_str())
             .fetch_optional(&mut *tx)
@@ -508,7 +518,7 @@ source_line = $21 WHERE id = $22";
     }
 
     async fn save_verifications(&self, batch: &[Verification]) -> Result<u64> {
-        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut tx = self.write_tx().await.map_err(q)?;
         let mut changed = 0;
         for v in batch {
             let done = sqlx::query(
@@ -627,7 +637,7 @@ source_line = $21 WHERE id = $22";
 
     async fn upsert_listing(&self, run: RunId, l: &ListingUpsert) -> Result<i64> {
         let hash = listing_hash(l);
-        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut tx = self.write_tx().await.map_err(q)?;
         let existing = sqlx::query("SELECT id, content_hash FROM therapists WHERE listing_key = $1")
             .bind(l.key.clone())
             .fetch_optional(&mut *tx)
@@ -681,7 +691,7 @@ source_line = $21 WHERE id = $22";
 
     async fn save_profile(&self, therapist_id: i64, profile: &Profile) -> Result<()> {
         let doc = serde_json::to_string(profile).map_err(|e| StoreError::Query(e.to_string()))?;
-        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut tx = self.write_tx().await.map_err(q)?;
         let done = sqlx::query(
             "INSERT INTO profiles (therapist_id, document, updated_at) VALUES ($1, $2, $3) \
              ON CONFLICT (therapist_id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at \
@@ -706,7 +716,7 @@ source_line = $21 WHERE id = $22";
         reviews: &[Review],
         endorsements: &[String],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut tx = self.write_tx().await.map_err(q)?;
         let now = now_rfc3339();
         sqlx::query("DELETE FROM reviews WHERE therapist_id = $1 AND source = $2")
             .bind(therapist_id)
@@ -923,7 +933,7 @@ source_line = $21 WHERE id = $22";
     }
 
     async fn replace_centroids(&self, rows: &[ZipCentroid]) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(q)?;
+        let mut tx = self.write_tx().await.map_err(q)?;
         sqlx::query("DELETE FROM zip_centroids").execute(&mut *tx).await.map_err(q)?;
         for chunk in rows.chunks(self.rows_per_statement(3)) {
             let sql = values_rows("INSERT INTO zip_centroids (zip, lat, lon) VALUES ", chunk.len(), 3);

@@ -129,13 +129,36 @@ pub(crate) async fn rate_limit(State(shared): State<Arc<Shared>>, req: Request, 
     let ip = client_ip(&req, shared.state.config.trust_forwarded_for);
     match shared.limiter.check(ip, Instant::now()) {
         Ok(()) => next.run(req).await,
-        Err(wait) => AppError::RateLimited { retry_after_secs: wait.as_secs().max(1) }.into_response(),
+        Err(wait) => AppError::RateLimited { retry_after_secs: retry_after_secs(wait) }.into_response(),
     }
+}
+
+/// `Retry-After` in whole seconds, rounded **up**: a client that waits that long finds a token
+/// (rounding down told it to come back before the bucket refilled, and it got another 429).
+pub(crate) fn retry_after_secs(wait: Duration) -> u64 {
+    (wait.as_secs_f64().ceil() as u64).max(1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retry_after_rounds_up_so_a_client_that_obeys_it_gets_through() {
+        assert_eq!(retry_after_secs(Duration::from_millis(1_200)), 2);
+        assert_eq!(retry_after_secs(Duration::from_millis(1_999)), 2);
+        assert_eq!(retry_after_secs(Duration::from_secs(2)), 2);
+        assert_eq!(retry_after_secs(Duration::ZERO), 1);
+        // 30 a minute: one token every 2 s. Empty the bucket, then obey Retry-After.
+        let limiter = RateLimiter::new(RateLimit { burst: 1, per_minute: 30 });
+        let ip = IpAddr::V4(Ipv4Addr::LOCALHOST);
+        let t0 = Instant::now();
+        assert!(limiter.check(ip, t0).is_ok());
+        let later = t0 + Duration::from_millis(300);
+        let wait = limiter.check(ip, later).expect_err("the bucket is empty");
+        let obeyed = later + Duration::from_secs(retry_after_secs(wait));
+        assert!(limiter.check(ip, obeyed).is_ok(), "waiting Retry-After seconds is enough");
+    }
 
     #[test]
     fn bucket_allows_a_burst_then_refills() {

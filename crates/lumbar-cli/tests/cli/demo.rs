@@ -151,3 +151,21 @@ fn unknown_zip_and_empty_area_are_clear() {
     assert!(out.contains("Kansas does not license massage therapists"), "{out}");
     assert!(out.contains("Try a larger --radius-miles"), "{out}");
 }
+
+#[tokio::test]
+async fn feedback_list_shows_control_characters_instead_of_obeying_them() {
+    use lumbar_store::Store as _;
+    let url = lumbar_testkit::sqlite_url();
+    let store = lumbar_store_sqlite::open(&url).await.expect("open");
+    // clear screen, retitle the window (OSC 0 + BEL), a hyperlink (OSC 8), a C1 CSI, a CR
+    let nasty = "\u{1b}[2J\u{1b}]0;owned\u{7}\u{1b}]8;;https://example.invalid\u{1b}\\click\u{9b}31m\rX";
+    store.add_feedback("find", false, nasty).await.expect("stored");
+    drop(store);
+    let out = lumbar_ok(&url, &["feedback", "list"]);
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{9b}') && !out.contains('\r'),
+        "{out:?}"
+    );
+    assert!(out.contains("\\u{1b}[2J\\u{1b}]0;owned\\u{7}"), "{out}");
+    assert!(out.contains("\\u{9b}31m\\u{d}X"), "{out}");
+}

@@ -255,3 +255,55 @@ store_test!(centroids_replace_and_read_back, |store| {
     assert_eq!(back.len(), 700);
     assert_eq!(back[1], rows[1]);
 });
+
+store_test!(concurrent_writers_wait_their_turn_instead_of_failing, |store| {
+    // An NPPES import (read, then write, batch after batch), verification runs and feedback
+    // posts at once: every write succeeds (on SQLite, write transactions start as writers).
+    let run = store.begin_import(ImportKind::Nppes, "a.csv").await.unwrap();
+    let seed = provider(100_000_001, "Nunez", "01/02/2026", "MA60123456");
+    store.upsert_providers(run, std::slice::from_ref(&seed)).await.unwrap();
+    let importer = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            for batch in 0..20u64 {
+                let rows: Vec<ProviderUpsert> = (0..25u64)
+                    .map(|i| provider(100_001_000 + batch * 100 + i, "Lee", "01/02/2026", &format!("MA{i}")))
+                    .collect();
+                store.upsert_providers(run, &rows).await.unwrap();
+            }
+        })
+    };
+    let verifier = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            for i in 0..40 {
+                let claim = store.license_claims().await.unwrap().remove(0);
+                let v = Verification {
+                    license_id: claim.license_id,
+                    status: if i % 2 == 0 { VerificationStatus::VerifiedActive } else { VerificationStatus::Expired },
+                    expires: None,
+                    discipline: String::new(),
+                    source: "roster WA".into(),
+                    source_run: None,
+                    source_line: Some(2),
+                    checked_at: Date::parse("2026-11-20").unwrap(),
+                    roster_date: Date::parse("2026-11-19"),
+                };
+                store.save_verifications(&[v]).await.unwrap();
+            }
+        })
+    };
+    let feedback = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            for _ in 0..40 {
+                store.add_feedback("find", true, "").await.unwrap();
+            }
+        })
+    };
+    for task in [importer, verifier, feedback] {
+        task.await.expect("a writer failed");
+    }
+    assert_eq!(store.therapists(&TherapistFilter::default()).await.unwrap().len(), 1 + 20 * 25);
+    assert_eq!(store.feedback(None, 100).await.unwrap().len(), 40);
+});
