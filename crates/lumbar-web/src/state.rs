@@ -193,18 +193,45 @@ pub enum ConfigError {
     /// A numeric setting is not a positive whole number.
     #[error("{0} must be a positive whole number")]
     BadNumber(&'static str),
+    /// A yes/no setting is neither.
+    #[error("{0} must be true or false (or 1 / 0)")]
+    BadBool(&'static str),
     /// `LUMBAR_SECRET` is set but too short.
     #[error("LUMBAR_SECRET must be at least {min} bytes long (it was shorter); generate one with `openssl rand -hex 32`", min = Secret::MIN_LEN)]
     SecretTooShort,
 }
 
 impl WebConfig {
-    /// Defaults, with the secret from `LUMBAR_SECRET` when set (a random one otherwise).
+    /// Defaults, with settings from the environment:
+    ///
+    /// | variable | setting |
+    /// |---|---|
+    /// | `LUMBAR_SECRET` | [`WebConfig::secret`] (32+ bytes; random when unset) |
+    /// | `LUMBAR_SECURE_COOKIES` | [`WebConfig::secure_cookies`]: `true` behind HTTPS |
+    /// | `LUMBAR_TRUST_FORWARDED_FOR` | [`WebConfig::trust_forwarded_for`]: `true` only behind a proxy that sets `X-Forwarded-For` |
+    /// | `LUMBAR_RATE_LIMIT_BURST`, `LUMBAR_RATE_LIMIT_PER_MINUTE` | [`WebConfig::rate_limit`] |
+    /// | `LUMBAR_STALE_AFTER_DAYS` | [`WebConfig::stale_after_days`] |
     pub fn from_env() -> Result<WebConfig, ConfigError> {
+        WebConfig::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// [`WebConfig::from_env`] with the variables read through `var` (tests pass a map).
+    pub fn from_lookup(var: impl Fn(&str) -> Option<String>) -> Result<WebConfig, ConfigError> {
         let mut config = WebConfig::default();
-        if let Some(value) = std::env::var_os("LUMBAR_SECRET") {
-            let bytes = value.as_encoded_bytes();
-            config.secret = Secret::new(bytes).ok_or(ConfigError::SecretTooShort)?;
+        if let Some(value) = var("LUMBAR_SECRET") {
+            config.secret = Secret::new(value.as_bytes()).ok_or(ConfigError::SecretTooShort)?;
+        }
+        for (name, slot) in [
+            ("LUMBAR_SECURE_COOKIES", &mut config.secure_cookies),
+            ("LUMBAR_TRUST_FORWARDED_FOR", &mut config.trust_forwarded_for),
+        ] {
+            if let Some(value) = var(name) {
+                *slot = match value.trim().to_ascii_lowercase().as_str() {
+                    "1" | "true" | "yes" | "on" => true,
+                    "0" | "false" | "no" | "off" => false,
+                    _ => return Err(ConfigError::BadBool(name)),
+                };
+            }
         }
         // Operators behind a shared NAT, and benchmarks, can raise the POST rate limit.
         for (name, slot) in [
@@ -212,7 +239,7 @@ impl WebConfig {
             ("LUMBAR_RATE_LIMIT_PER_MINUTE", &mut config.rate_limit.per_minute),
             ("LUMBAR_STALE_AFTER_DAYS", &mut config.stale_after_days),
         ] {
-            if let Ok(value) = std::env::var(name) {
+            if let Some(value) = var(name) {
                 *slot = value.trim().parse().ok().filter(|n| *n > 0).ok_or(ConfigError::BadNumber(name))?;
             }
         }
@@ -223,6 +250,26 @@ impl WebConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proxy_and_tls_settings_come_from_the_environment() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+        };
+        let c = WebConfig::from_lookup(env(&[])).unwrap_or_default();
+        assert!(!c.secure_cookies && !c.trust_forwarded_for, "off unless configured");
+        let c = WebConfig::from_lookup(env(&[("LUMBAR_SECURE_COOKIES", "true"), ("LUMBAR_TRUST_FORWARDED_FOR", "1")]))
+            .unwrap_or_default();
+        assert!(c.secure_cookies && c.trust_forwarded_for);
+        assert!(matches!(
+            WebConfig::from_lookup(env(&[("LUMBAR_TRUST_FORWARDED_FOR", "maybe")])),
+            Err(ConfigError::BadBool("LUMBAR_TRUST_FORWARDED_FOR"))
+        ));
+        assert!(matches!(
+            WebConfig::from_lookup(env(&[("LUMBAR_STALE_AFTER_DAYS", "0")])),
+            Err(ConfigError::BadNumber("LUMBAR_STALE_AFTER_DAYS"))
+        ));
+    }
 
     #[test]
     fn secret_is_redacted_and_checked() {

@@ -81,11 +81,19 @@ pub fn router(rs: &Ruleset) -> (Router<Arc<Shared>>, OpenApiDoc) {
                 }),
             )
             .merge(
-                SwaggerUi::new("/api/docs").config(
-                    utoipa_swagger_ui::Config::from("/api/openapi.json")
-                        .try_it_out_enabled(true)
-                        .display_request_duration(true),
-                ),
+                // The vendored bundle is the same for the life of a build: cacheable, unlike
+                // the pages (whose `no-store` default applies only where nothing was set).
+                axum::Router::from(
+                    SwaggerUi::new("/api/docs").config(
+                        utoipa_swagger_ui::Config::from("/api/openapi.json")
+                            .try_it_out_enabled(true)
+                            .display_request_duration(true),
+                    ),
+                )
+                .layer(tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=86400"),
+                )),
             );
     (router, spec)
 }

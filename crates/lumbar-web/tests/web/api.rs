@@ -139,6 +139,11 @@ async fn swagger_ui_is_served_from_vendored_files() {
     let js = app.get("/api/docs/swagger-initializer.js").await;
     assert_eq!(js.status, StatusCode::OK);
     assert!(js.body.contains("/api/openapi.json"));
+    for path in ["/api/docs/", "/api/docs/swagger-initializer.js"] {
+        let r = app.get(path).await;
+        assert_eq!(r.header("cache-control"), "public, max-age=86400", "{path}: the vendored bundle is cacheable");
+    }
+    assert_eq!(app.get("/").await.header("cache-control"), "no-store", "pages stay no-store");
 }
 
 mod directory {
