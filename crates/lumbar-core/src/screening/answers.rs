@@ -259,6 +259,11 @@ fn describe_json_error(e: &serde_json::Error) -> &'static str {
     use serde_json::error::Category;
     match e.classify() {
         Category::Eof => "it ends too early",
+        // serde_json stops at 128 nested arrays/objects and files that under Syntax; the
+        // message is its only mark (the error's own text, never the input's)
+        Category::Syntax if e.to_string().starts_with("recursion limit exceeded") => {
+            "nested too deeply (answers are one flat object)"
+        }
         Category::Syntax => "a syntax error",
         Category::Data => "unexpected data",
         Category::Io => "it could not be read",
@@ -335,5 +340,20 @@ fn parse_preferences(v: &Value, out: &mut Preferences, problems: &mut Vec<FieldP
             Ok(i) => *out.slots()[k] = Some(i as u8),
             Err((code, problem)) => problems.push(FieldProblem::new(format!("preferences.{key}"), code, problem)),
         }
+    }
+}
+
+#[cfg(test)]
+mod json_error_tests {
+    use super::Answers;
+
+    #[test]
+    fn too_deep_nesting_is_named_as_such_not_as_a_syntax_error() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let e = Answers::from_json_str(&deep).err().map(|e| e.fields[0].problem.clone()).unwrap_or_default();
+        assert!(e.contains("nested too deeply"), "{e}");
+        assert!(!e.contains("syntax error"), "{e}");
+        let e = Answers::from_json_str("{\"age\": }").err().map(|e| e.fields[0].problem.clone()).unwrap_or_default();
+        assert!(e.contains("a syntax error at line 1 column 9"), "{e}");
     }
 }
