@@ -80,8 +80,15 @@ enum Command {
     ///
     /// Example: lumbar serve --demo   (then open http://127.0.0.1:8080/)
     ///
-    /// Set LUMBAR_SECRET (32+ bytes) so several nodes, or a restart, accept each other's
-    /// form tokens; without it a random secret is used.
+    /// Configuration (environment):
+    ///   LUMBAR_SECRET                 32+ bytes, so several nodes, or a restart, accept each
+    ///                                 other's form tokens (random when unset)
+    ///   LUMBAR_SECURE_COOKIES=true    cookies marked Secure (serving over HTTPS)
+    ///   LUMBAR_TRUST_FORWARDED_FOR=true  rate limits per X-Forwarded-For client (only behind
+    ///                                 a proxy that sets it)
+    ///   LUMBAR_RATE_LIMIT_BURST, LUMBAR_RATE_LIMIT_PER_MINUTE   POST rate limit per client
+    ///   LUMBAR_STALE_AFTER_DAYS       roster age after which statuses are stale (60)
+    #[command(verbatim_doc_comment)]
     Serve {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080")]
