@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { newContext, useApp } from '../lib/harness.mjs';
 import { assertAccessible } from '../lib/axe.mjs';
-import { BENIGN_WOMAN, answerEmergency, completeCheck, startFromHome } from '../lib/check.mjs';
+import { BENIGN_ADULT, BENIGN_WOMAN, answerEmergency, completeCheck, startFromHome } from '../lib/check.mjs';
 
 const app = useApp();
 let ctx;
@@ -97,7 +97,9 @@ test('axe: find a therapist: the form, results, no results, an unknown ZIP, a fo
     ['find with results (98101)', '/find?zip=98101'],
     ['find with no results (99723)', '/find?zip=99723'],
     ['find with an unknown ZIP', '/find?zip=00000'],
-    ['find with a form error', '/find?zip=12'],
+    ['find in Spanish, Spanish speakers preselected (98101)', '/find?zip=98101&lang=es'],
+    // back to English for the pages after this one (the language is remembered)
+    ['find with a form error', '/find?zip=12&lang=en'],
   ]) {
     await t.test(label, async (st) => {
       await page.goto(path);
@@ -105,6 +107,21 @@ test('axe: find a therapist: the form, results, no results, an unknown ZIP, a fo
     });
   }
   assert.equal(await page.locator('.error-summary').count(), 1, 'the last page showed the error summary');
+  await page.close();
+});
+
+test('axe: see a clinician first: the result and the summary for the clinician', { timeout: 90_000 }, async (t) => {
+  const page = await freshPage();
+  await startFromHome(page);
+  await completeCheck(page, { ...BENIGN_ADULT, 'bleeding disorder': 'Yes' });
+  await page.getByRole('heading', { level: 1, name: 'Your result' }).waitFor();
+  await t.test('result: see a clinician first', (st) => assertAccessible(page, 'result see a clinician first', st));
+  await t.test('summary for the clinician', async (st) => {
+    await page.getByRole('button', { name: 'Print a summary for your doctor or physical therapist' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Summary for your doctor or physical therapist' }).waitFor();
+    assert.equal(new URL(page.url()).search, '', 'no answers in the address');
+    await assertAccessible(page, 'clinician summary', st);
+  });
   await page.close();
 });
 

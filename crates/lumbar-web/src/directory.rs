@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use lumbar_core::directory::{AsOf, Date, StateCode, VerificationStatus, listing_standing};
 use lumbar_core::matching::{Candidate, GeoIndex, MassageStyle, Outcome, PlaceKind, Query};
-use lumbar_store::{LicenseView, Store, TherapistFilter, TherapistView};
+use lumbar_store::{LicenseView, PracticeView, Store, TherapistFilter, TherapistView};
 use tokio::sync::{Mutex, RwLock};
 
 use crate::state::IndexRefresh;
@@ -64,6 +64,29 @@ pub struct Listing {
     pub rating_sum: u32,
     /// Clinician endorsements.
     pub endorsements: u32,
+    /// Languages spoken (lower-case tags).
+    pub languages: Vec<String>,
+    /// Lowest price for 60 minutes, USD.
+    pub price_min: Option<u32>,
+    /// Highest price for 60 minutes, USD.
+    pub price_max: Option<u32>,
+    /// The practice address in one line (empty when unknown).
+    pub address: String,
+}
+
+/// A practice address in one line: street, city, state and ZIP.
+pub fn practice_address(p: &PracticeView) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for s in [&p.address, &p.city] {
+        if !s.trim().is_empty() {
+            parts.push(s.trim().to_owned());
+        }
+    }
+    let state_zip = [p.state.map(|s| s.to_string()), p.postal_code.clone()].into_iter().flatten().collect::<Vec<_>>();
+    if !state_zip.is_empty() {
+        parts.push(state_zip.join(" "));
+    }
+    parts.join(", ")
 }
 
 /// One build of the directory: index, listings, ZIP centroids.
@@ -183,6 +206,10 @@ impl Snapshot {
                     reviews: c.reviews,
                     rating_sum: c.rating_sum,
                     endorsements: c.endorsements,
+                    languages: c.languages.clone(),
+                    price_min: c.price_min_usd,
+                    price_max: c.price_max_usd,
+                    address: views.get(&c.id).map(|v| practice_address(&v.practice)).unwrap_or_default(),
                 };
                 (c.id, listing)
             })

@@ -6,10 +6,12 @@
 //! A message missing in a language falls back to English; a message missing in English
 //! renders as `⟦key⟧` (the tests look for that marker on every page).
 //!
-//! The question catalogue and the rule texts come from the rule set's TOML data, in English.
-//! A language may translate the catalogue (`questions.ftl`: keys `g-<group>-title`,
-//! `g-<group>-intro`, `q-<field>`, `q-<field>-help`, `q-<field>-opt-<value>`; Spanish does);
-//! whatever stays in English on a non-English page is marked `lang="en"`.
+//! The question catalogue and the rule texts come from the rule set's TOML data. The rule
+//! texts (findings, actions, precautions, style note, safety net) carry their Spanish form in
+//! the data ([`Lang::text_lang`] picks it). A language may translate the catalogue
+//! (`questions.ftl`: keys `g-<group>-title`, `g-<group>-intro`, `q-<field>`, `q-<field>-help`,
+//! `q-<field>-opt-<value>`; Spanish does); whatever stays in English on a non-English page is
+//! marked `lang="en"`.
 
 use std::sync::Arc;
 
@@ -47,6 +49,14 @@ impl Lang {
         match self {
             Lang::En => "en",
             Lang::Es => "es",
+        }
+    }
+
+    /// The language of the rule set's texts on a page in this language.
+    pub fn text_lang(self) -> lumbar_core::screening::TextLang {
+        match self {
+            Lang::En => lumbar_core::screening::TextLang::En,
+            Lang::Es => lumbar_core::screening::TextLang::Es,
         }
     }
 
@@ -120,6 +130,8 @@ pub struct I18n {
     bundles: Vec<FluentBundle<FluentResource>>,
     keys: Vec<Vec<(String, String)>>,
     problems: Vec<String>,
+    /// The rule set's Spanish texts await clinical review (`es_review` in the data).
+    review_pending: bool,
 }
 
 impl std::fmt::Debug for I18n {
@@ -174,7 +186,14 @@ impl I18n {
             bundles.push(bundle);
             keys.push(lang_keys);
         }
-        I18n { bundles, keys, problems }
+        I18n { bundles, keys, problems, review_pending: false }
+    }
+
+    /// Marks the rule set's translated texts as awaiting clinical review (or not): while they
+    /// do, every page not in English says so in its footer (`footer-translation-review`).
+    pub fn with_review_pending(mut self, pending: bool) -> I18n {
+        self.review_pending = pending;
+        self
     }
 
     /// Problems found while loading (empty in a correct build).
@@ -220,6 +239,11 @@ pub struct Tr<'a> {
 }
 
 impl<'a> Tr<'a> {
+    /// True when this page shows translated rule-set texts that await clinical review.
+    pub fn review_pending(&self) -> bool {
+        self.lang != Lang::En && self.i18n.review_pending
+    }
+
     /// A translator for one language.
     pub fn new(i18n: &'a I18n, lang: Lang) -> Tr<'a> {
         Tr { i18n, lang }

@@ -49,10 +49,15 @@ impl<'a> Chrome<'a> {
         self.tr.lang.code()
     }
 
-    /// True when the page is not in English, so texts from the (English) rule set are
+    /// True when the page is not in English, so English texts (state facts, citations) are
     /// marked `lang="en"`.
     pub fn foreign(&self) -> bool {
         self.tr.lang != Lang::En
+    }
+
+    /// The footer note on a translated page whose rule-set texts await clinical review.
+    pub fn review_note(&self) -> Option<String> {
+        self.tr.review_pending().then(|| self.tr.t("footer-translation-review"))
     }
 
     /// A message.

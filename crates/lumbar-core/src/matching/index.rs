@@ -755,7 +755,8 @@ impl GeoIndex {
             languages: langs,
             demoted: plan.caution && deep_only(h.styles),
         };
-        let (why, labels): (Vec<String>, Vec<MatchLabel>) = why::explain(&view, q);
+        let (reasons, labels): (Vec<why::Reason>, Vec<MatchLabel>) = why::explain(&view, q);
+        let why = reasons.iter().map(why::Reason::english).collect();
         MatchResult {
             id: c.id,
             distance_miles: e.distance,
@@ -764,6 +765,7 @@ impl GeoIndex {
             license: c.license,
             stale: c.stale,
             why,
+            reasons,
             labels,
         }
     }

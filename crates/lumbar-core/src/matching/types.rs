@@ -388,8 +388,13 @@ pub struct MatchResult {
     pub license: Option<VerificationStatus>,
     /// The verified status rests on a stale roster.
     pub stale: bool,
-    /// Why it matched, in plain words, most important first.
+    /// Why it matched, in plain English words, most important first (the words of
+    /// `reasons`).
     pub why: Vec<String>,
+    /// Why it matched, as data, in the same order (for interfaces that word them in
+    /// another language).
+    #[serde(skip)]
+    pub reasons: Vec<super::why::Reason>,
     /// Marks for the interface.
     pub labels: Vec<MatchLabel>,
 }

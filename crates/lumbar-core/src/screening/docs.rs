@@ -23,6 +23,15 @@ pub fn clinical_rules_markdown(rs: &Ruleset) -> String {
 with no finding above `note` it is `massage_suitable`. Conditions use the answer fields plus \
 `onset_age` (= age − duration_weeks / 52) and `spread` (the farther of the two sides)."
     );
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "Every person-facing text is shown in English and, marked *es*, in Spanish{}.",
+        match &rs.es_review {
+            Some(state) => format!(" (Spanish: translated, {state})"),
+            None => String::new(),
+        }
+    );
     let sections = [
         (Some(Triage::Emergency), "Emergency (`red_flag`)"),
         (Some(Triage::UrgentMedical), "Urgent medical, same day (`red_flag`)"),
@@ -34,9 +43,12 @@ with no finding above `note` it is `massage_suitable`. Conditions use the answer
         let _ = writeln!(w, "\n## {heading}\n");
         for rule in rs.rules.iter().filter(|r| r.level == level) {
             let _ = writeln!(w, "### `{}` — {}\n", rule.id, rule.title);
+            let _ = writeln!(w, "*es:* {}\n", rule.title_es);
             let _ = writeln!(w, "- **When:** `{}`", rule.when_text);
             let _ = writeln!(w, "- **Why:** {}", rule.explanation);
+            let _ = writeln!(w, "  - *es:* {}", rule.explanation_es);
             let _ = writeln!(w, "- **Action:** {}", rule.action);
+            let _ = writeln!(w, "  - *es:* {}", rule.action_es);
             if rule.kind == RuleKind::Precaution {
                 let ids: Vec<String> =
                     rule.precautions.iter().map(|&p| format!("`{}`", rs.precautions[p].id)).collect();
@@ -51,10 +63,14 @@ with no finding above `note` it is `massage_suitable`. Conditions use the answer
     let _ = writeln!(w, "| id | for the person | for the therapist |");
     let _ = writeln!(w, "|---|---|---|");
     for p in &rs.precautions {
-        let _ = writeln!(w, "| `{}` | {} | {} |", p.id, p.label, p.for_therapist);
+        let _ = writeln!(
+            w,
+            "| `{}` | {}<br>*es:* {} | {}<br>*es:* {} |",
+            p.id, p.label, p.label_es, p.for_therapist, p.for_therapist_es
+        );
     }
-    let _ = writeln!(w, "\n## Style advice\n\n{}\n", rs.style_note);
-    let _ = writeln!(w, "## Safety-netting (every result)\n\n{}\n", rs.safety_net);
+    let _ = writeln!(w, "\n## Style advice\n\n{}\n\n*es:* {}\n", rs.style_note, rs.style_note_es);
+    let _ = writeln!(w, "## Safety-netting (every result)\n\n{}\n\n*es:* {}\n", rs.safety_net, rs.safety_net_es);
     let _ = writeln!(w, "## Questions\n");
     for (g, group) in rs.questionnaire.groups.iter().enumerate() {
         let _ = writeln!(w, "### {}. {}\n", g + 1, group.title);

@@ -20,4 +20,4 @@ pub mod ruleset;
 pub use answers::{Answers, FieldProblem, InvalidAnswers, Preferences};
 pub use assess::{Assessment, DurationClass, SCHEMA, Severity, Style};
 pub use fields::Field;
-pub use ruleset::{Rule, RuleKind, Ruleset, RulesetError, RulesetFiles, Triage};
+pub use ruleset::{Rule, RuleKind, Ruleset, RulesetError, RulesetFiles, TextLang, Triage};

@@ -4,6 +4,10 @@
 //! duplicate ids, conditions that do not parse or type-check, `fired(…)` references to
 //! later rules, a level that does not match the kind, precaution or source ids that resolve
 //! to nothing, empty texts, and emergency actions that do not say to call 911.
+//!
+//! Every person-facing text carries its Spanish form (`title_es`, `label_es`, …, see the
+//! head of each data file); a missing or empty one is a load error, so nothing ships
+//! untranslated. `es_review` in the data marks the Spanish texts as awaiting clinical review.
 
 use serde::{Deserialize, Serialize};
 
@@ -102,6 +106,44 @@ pub struct Precaution {
     pub label: String,
     /// Instruction for the therapist (intake summary).
     pub for_therapist: String,
+    /// `label` in Spanish (required; checked when loaded).
+    #[serde(default)]
+    pub label_es: String,
+    /// `for_therapist` in Spanish (required; checked when loaded).
+    #[serde(default)]
+    pub for_therapist_es: String,
+}
+
+impl Precaution {
+    /// The label in a language.
+    pub fn label_in(&self, lang: TextLang) -> &str {
+        lang.pick(&self.label, &self.label_es)
+    }
+
+    /// The therapist's instruction in a language.
+    pub fn for_therapist_in(&self, lang: TextLang) -> &str {
+        lang.pick(&self.for_therapist, &self.for_therapist_es)
+    }
+}
+
+/// The languages the rule set's person-facing texts are written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TextLang {
+    /// US English (the reviewed original).
+    #[default]
+    En,
+    /// Spanish (`*_es` fields).
+    Es,
+}
+
+impl TextLang {
+    /// The English or the Spanish text.
+    pub fn pick<'s>(self, en: &'s str, es: &'s str) -> &'s str {
+        match self {
+            TextLang::En => en,
+            TextLang::Es => es,
+        }
+    }
 }
 
 /// One screening rule, checked.
@@ -123,10 +165,33 @@ pub struct Rule {
     pub explanation: String,
     /// What to do.
     pub action: String,
+    /// `title` in Spanish.
+    pub title_es: String,
+    /// `explanation` in Spanish.
+    pub explanation_es: String,
+    /// `action` in Spanish.
+    pub action_es: String,
     /// Indexes into [`Ruleset::precautions`].
     pub precautions: Vec<usize>,
     /// Indexes into [`Ruleset::sources`].
     pub sources: Vec<usize>,
+}
+
+impl Rule {
+    /// The title in a language.
+    pub fn title_in(&self, lang: TextLang) -> &str {
+        lang.pick(&self.title, &self.title_es)
+    }
+
+    /// The explanation in a language.
+    pub fn explanation_in(&self, lang: TextLang) -> &str {
+        lang.pick(&self.explanation, &self.explanation_es)
+    }
+
+    /// The action in a language.
+    pub fn action_in(&self, lang: TextLang) -> &str {
+        lang.pick(&self.action, &self.action_es)
+    }
 }
 
 /// The whole validated rule set.
@@ -138,6 +203,13 @@ pub struct Ruleset {
     pub safety_net: String,
     /// What the person is told about massage styles.
     pub style_note: String,
+    /// `safety_net` in Spanish.
+    pub safety_net_es: String,
+    /// `style_note` in Spanish.
+    pub style_note_es: String,
+    /// The review state of the Spanish texts (`awaiting clinical review`) while any data
+    /// file carries `es_review`; `None` once the translations are clinically reviewed.
+    pub es_review: Option<String>,
     /// Sources behind the style note (indexes into `sources`).
     pub style_sources: Vec<usize>,
     /// Rules in data order (most urgent level first).
@@ -201,8 +273,14 @@ impl RulesetFiles<'static> {
 #[serde(deny_unknown_fields)]
 struct RulesFile {
     ruleset_version: String,
+    #[serde(default)]
+    es_review: Option<String>,
     safety_net: String,
+    #[serde(default)]
+    safety_net_es: String,
     style_note: String,
+    #[serde(default)]
+    style_note_es: String,
     style_sources: Vec<String>,
     rule: Vec<RawRule>,
 }
@@ -218,6 +296,12 @@ struct RawRule {
     explanation: String,
     action: String,
     #[serde(default)]
+    title_es: String,
+    #[serde(default)]
+    explanation_es: String,
+    #[serde(default)]
+    action_es: String,
+    #[serde(default)]
     precautions: Vec<String>,
     sources: Vec<String>,
 }
@@ -231,6 +315,8 @@ struct SourcesFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PrecautionsFile {
+    #[serde(default)]
+    es_review: Option<String>,
     precaution: Vec<Precaution>,
 }
 
@@ -270,7 +356,25 @@ impl Ruleset {
             return Err(RulesetError { problems });
         };
         let sources = sources.source;
+        let es_review = rules_file.es_review.clone().or_else(|| precautions.es_review.clone());
         let precautions = precautions.precaution;
+        for p in &precautions {
+            for (name, en, es) in
+                [("label", &p.label, &p.label_es), ("for_therapist", &p.for_therapist, &p.for_therapist_es)]
+            {
+                if en.trim().is_empty() {
+                    problems.push(format!("precautions.toml: precaution `{}` has an empty {name}", p.id));
+                }
+                if es.trim().is_empty() {
+                    problems.push(format!("precautions.toml: precaution `{}` has no Spanish {name} ({name}_es)", p.id));
+                }
+            }
+        }
+        for (name, es) in [("safety_net", &rules_file.safety_net_es), ("style_note", &rules_file.style_note_es)] {
+            if es.trim().is_empty() {
+                problems.push(format!("rules.toml: no Spanish {name} ({name}_es)"));
+            }
+        }
         duplicates("sources.toml", "source", sources.iter().map(|s| s.id.as_str()), &mut problems);
         duplicates("precautions.toml", "precaution", precautions.iter().map(|p| p.id.as_str()), &mut problems);
         duplicates("rules.toml", "rule", rules_file.rule.iter().map(|r| r.id.as_str()), &mut problems);
@@ -344,10 +448,25 @@ impl Ruleset {
                     Cond::Or(Vec::new())
                 }
             };
-            for (name, text) in [("title", &r.title), ("explanation", &r.explanation), ("action", &r.action)] {
+            for (name, text, es) in [
+                ("title", &r.title, &r.title_es),
+                ("explanation", &r.explanation, &r.explanation_es),
+                ("action", &r.action, &r.action_es),
+            ] {
                 if text.trim().is_empty() {
                     problems.push(format!("rules.toml: {owner} has an empty {name}"));
                 }
+                if es.trim().is_empty() {
+                    problems.push(format!("rules.toml: {owner} has no Spanish {name} ({name}_es)"));
+                }
+            }
+            if level == Some(Triage::Emergency)
+                && !r.action_es.trim().is_empty()
+                && !(r.action_es.contains("911") && r.action_es.to_lowercase().contains("emergencia"))
+            {
+                problems.push(format!(
+                    "rules.toml: {owner}: the Spanish emergency action must tell the person to call 911 (or their local emergency number)"
+                ));
             }
             if level == Some(Triage::Emergency)
                 && !(r.action.contains("911") && r.action.to_lowercase().contains("emergency"))
@@ -383,6 +502,9 @@ impl Ruleset {
                 title: r.title.trim().to_owned(),
                 explanation: r.explanation.trim().to_owned(),
                 action: r.action.trim().to_owned(),
+                title_es: r.title_es.trim().to_owned(),
+                explanation_es: r.explanation_es.trim().to_owned(),
+                action_es: r.action_es.trim().to_owned(),
                 precautions: precaution_ids,
                 sources,
             });
@@ -412,6 +534,9 @@ impl Ruleset {
             version: rules_file.ruleset_version,
             safety_net: rules_file.safety_net.trim().to_owned(),
             style_note: rules_file.style_note.trim().to_owned(),
+            safety_net_es: rules_file.safety_net_es.trim().to_owned(),
+            style_note_es: rules_file.style_note_es.trim().to_owned(),
+            es_review,
             style_sources,
             rules,
             precautions,
@@ -434,5 +559,59 @@ impl Ruleset {
     /// A precaution by id.
     pub fn precaution(&self, id: &str) -> Option<&Precaution> {
         self.precautions.iter().find(|p| p.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped files with every line of a Spanish field (`…_es = …`) removed.
+    fn without_spanish(text: &str) -> String {
+        text.lines()
+            .filter(|l| !l.split('=').next().is_some_and(|k| k.trim_end().ends_with("_es")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_shipped_rule_set_is_fully_translated() {
+        let rs = Ruleset::shipped().map_err(|e| e.to_string());
+        let Ok(rs) = rs else { panic!("{rs:?}") };
+        assert!(
+            rs.rules.iter().all(|r| !r.title_es.is_empty() && !r.explanation_es.is_empty() && !r.action_es.is_empty())
+        );
+        assert!(rs.precautions.iter().all(|p| !p.label_es.is_empty() && !p.for_therapist_es.is_empty()));
+        assert_eq!(rs.es_review.as_deref(), Some("awaiting clinical review"));
+    }
+
+    #[test]
+    fn a_missing_spanish_text_is_a_load_error_naming_every_one() {
+        let rules = without_spanish(RulesetFiles::SHIPPED.rules);
+        let precautions = without_spanish(RulesetFiles::SHIPPED.precautions);
+        let files = RulesetFiles { rules: &rules, precautions: &precautions, ..RulesetFiles::SHIPPED };
+        let Err(e) = Ruleset::load(files) else { panic!("a rule set without Spanish texts loaded") };
+        let shipped = Ruleset::shipped().map_err(|e| e.to_string());
+        let Ok(shipped) = shipped else { panic!("{shipped:?}") };
+        let expected = shipped.rules.len() * 3 + shipped.precautions.len() * 2 + 2;
+        let missing = e.problems.iter().filter(|p| p.contains("no Spanish")).count();
+        assert_eq!(missing, expected, "{e}");
+        assert!(
+            e.problems.iter().any(|p| p == "rules.toml: rule `cauda_equina` has no Spanish title (title_es)"),
+            "{e}"
+        );
+        assert!(e.problems.iter().any(|p| p.contains("`no_deep_abdominal_work` has no Spanish for_therapist")), "{e}");
+        assert!(e.problems.iter().any(|p| p == "rules.toml: no Spanish safety_net (safety_net_es)"), "{e}");
+    }
+
+    #[test]
+    fn a_spanish_emergency_action_must_say_to_call_911() {
+        let rules = RulesetFiles::SHIPPED.rules.replace(
+            "action_es = \"Llame ahora al 911 (o al número de emergencias local). No maneje usted. No se dé un masaje.\"",
+            "action_es = \"Vaya al médico.\"",
+        );
+        assert_ne!(rules, RulesetFiles::SHIPPED.rules);
+        let Err(e) = Ruleset::load(RulesetFiles { rules: &rules, ..RulesetFiles::SHIPPED }) else { panic!("loaded") };
+        assert!(e.problems.iter().any(|p| p.contains("`chest_symptoms`: the Spanish emergency action")), "{e}");
     }
 }

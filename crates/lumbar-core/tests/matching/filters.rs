@@ -188,3 +188,56 @@ fn limit_caps_the_answer_and_keeps_the_best() {
     q.limit = 0;
     assert!(search_ids(&index, &q).is_empty());
 }
+
+/// The reasons come as data too, in the order of the English words, which are their
+/// rendering (the web app words the data in the page's language).
+#[test]
+fn reasons_are_data_in_the_order_of_the_words() {
+    use lumbar_core::directory::{ResultGroup, VerificationStatus};
+    use lumbar_core::matching::why::{Reason, StyleNote};
+    let mut c = cand(1, PORTLAND);
+    c.languages = vec!["en".into(), "es".into()];
+    c.back_pain_years = Some(12);
+    c.back_pain_share_pct = Some(60);
+    c.reviews = 2;
+    c.rating_sum = 9;
+    c.endorsements = 1;
+    c.kind = PlaceKind::Clinic;
+    let index = index_of(vec![c]);
+    let mut q = near(PORTLAND, 5.0);
+    q.language = Some("es".into());
+    q.style = Some(S::Swedish);
+    let r = results(&index, &q);
+    assert_eq!(r.len(), 1);
+    let m = &r[0];
+    assert_eq!(m.reasons[0], Reason::Distance { miles: m.distance_miles });
+    assert_eq!(
+        m.reasons[1..],
+        [
+            Reason::License {
+                group: Some(ResultGroup::Verified),
+                status: Some(VerificationStatus::VerifiedActive),
+                state: state("OR"),
+                stale: false,
+            },
+            Reason::Style { style: S::Swedish, note: StyleNote::AsAsked },
+            Reason::Experience { years: Some(12), share_pct: Some(60) },
+            Reason::Rating { reviews: 2, rating_sum: 9, endorsements: 1 },
+            Reason::Language { tag: "es".into() },
+            Reason::Price { min: Some(80), max: Some(100) },
+            Reason::Kind { kind: PlaceKind::Clinic },
+        ]
+    );
+    assert_eq!(
+        m.why[1..],
+        [
+            "license verified active in OR",
+            "offers swedish massage (as you asked)",
+            "12 years helping people with back pain (about 60% of clients)",
+            "4.5★ from 2 reviews, 1 clinician endorsement",
+            "speaks Spanish",
+            "$80–$100 per session",
+            "a clinic",
+        ]
+    );
+}

@@ -11,6 +11,7 @@ nav-disclaimer = Disclaimer
 nav-api = API for developers
 footer-nav-label = More about lumbar
 footer-disclaimer = lumbar gives information, not a diagnosis. In an emergency call 911 (or your local emergency number).
+footer-translation-review = Translation awaiting clinical review: the clinical texts on this page were translated from English and have not yet been reviewed by a clinician.
 lang-switch-label = Language:
 sources-label = Sources
 
@@ -81,7 +82,7 @@ privacy-rights = Because the check stores nothing, there is nothing of yours to 
 
 disclaimer-title = Disclaimer
 disclaimer-heading = Disclaimer
-disclaimer-information = lumbar gives general information about massage and lower back pain. It is not medical advice, and it does not replace an examination by a doctor, physiotherapist or other clinician.
+disclaimer-information = lumbar gives general information about massage and lower back pain. It is not medical advice, and it does not replace an examination by a doctor, physical therapist or other clinician.
 disclaimer-not-diagnosis = The result of the check is not a diagnosis. It can miss things, and it cannot examine you. If you are worried, or your pain is getting worse, see a clinician.
 disclaimer-rules = The rules behind the check come from published guidelines and studies, each cited. They are a starting point and are awaiting review by clinicians.
 disclaimer-therapists = A massage therapist is not a doctor. Tell your therapist about your health, and stop a session if something feels wrong.

@@ -215,3 +215,67 @@ license-source-unchecked = Not checked yet
 find-why-takes = takes { $payer }
 find-why-deep-tissue-only = offers only deep tissue work, which your safety check advises against, so it is listed after gentler options
 find-why-deep-tissue-also = also does deep tissue work: tell them your safety check advises against it
+
+## Result cards: how to book, languages, price, map; the Spanish default
+
+find-card-languages = Languages
+find-card-price = Price for 60 minutes
+find-card-map = Open in maps
+find-language-default = Showing therapists who speak Spanish, because this page is in Spanish.
+find-language-default-clear = Show therapists who speak any language
+
+## Match reasons in words for people
+
+find-why-prenatal-pregnant = offers prenatal massage (needed in pregnancy)
+find-why-prenatal-advised = offers prenatal massage (a prenatal-trained therapist is advised)
+find-why-style-only = { $style }: the style recommended for you
+find-why-style-first = { $style }: recommended first for you
+find-why-style-also = { $style }: also recommended for you
+find-why-style-asked = { $style }: as you asked
+find-why-style-missing = does not list the style recommended for you: { $style }
+find-why-experience-both = { $years ->
+    [one] 1 year
+   *[other] { $years } years
+} helping people with back pain (about { $pct }% of clients)
+find-why-experience-years = { $years ->
+    [one] 1 year
+   *[other] { $years } years
+} helping people with back pain
+find-why-experience-share = back pain is about { $pct }% of their clients
+find-why-language = speaks { $language }
+find-why-gender = therapist's gender: { $gender } (as you asked)
+find-why-price-range = ${ $min }–${ $max } per session
+find-why-price-from = from ${ $min } per session
+find-why-price-up-to = up to ${ $max } per session
+find-why-price-not-listed = price not listed
+find-why-kind-independent = an independent therapist
+find-why-kind-clinic = a clinic
+find-why-kind-spa = a spa
+find-why-kind-school-clinic = a massage school's student clinic (supervised students)
+
+## Clinician summary ("See a clinician first" ends with help)
+
+result-clinician-summary = Print a summary for your doctor or physical therapist
+clinician-title = Summary for your doctor or physical therapist
+clinician-heading = Summary for your doctor or physical therapist
+clinician-lead = Take this page to your appointment. It says what lumbar's back pain safety check found and what to ask about massage. It is not a diagnosis.
+clinician-level-see-provider-first = Result: see a clinician before massage
+clinician-level-urgent-medical = Result: get medical advice today, before any massage
+clinician-level-emergency = Result: emergency
+clinician-level-massage-with-precautions = Result: massage with precautions
+clinician-level-massage-suitable = Result: massage is suitable
+clinician-found-heading = What the safety check found
+clinician-found-intro = Each finding, with the answers that raised it:
+clinician-scale = { $value } out of 10
+clinician-ask-heading = What to ask about massage
+clinician-ask-safe = Is massage safe for me now, or should I wait? For how long?
+clinician-ask-avoid = Is there a kind of massage, a pressure or a part of my body the therapist should avoid?
+clinician-ask-tell = What should the massage therapist know about my condition or my medicines?
+clinician-ask-plan = Can massage be part of my treatment plan, alongside exercise?
+clinician-ask-stop = Which signs should make me stop and call you?
+clinician-later-heading = A massage therapist for later
+clinician-later = Once a clinician has checked you and agrees, you can look for a licensed massage therapist. Take the safety check again then: it tailors the list to you.
+clinician-find-link = Find a therapist for later
+clinician-not-diagnosis = This summary comes from the answers you gave to a questionnaire. It is not a diagnosis; your clinician decides.
+clinician-not-needed = Your safety check says massage is advisable now, so there is no summary for a clinician to print.
+clinician-private = This page is made from the answers in your form. lumbar does not store it, and nothing of it goes in the page address.

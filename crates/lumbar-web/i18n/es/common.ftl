@@ -11,6 +11,7 @@ nav-disclaimer = Aviso legal
 nav-api = API para desarrolladores
 footer-nav-label = Más sobre lumbar
 footer-disclaimer = lumbar ofrece información, no un diagnóstico. En una emergencia llame al 911 (o al número de emergencias local).
+footer-translation-review = Traducción pendiente de revisión clínica: los textos clínicos de esta página se tradujeron del inglés y todavía no los ha revisado un profesional de la salud.
 lang-switch-label = Idioma:
 sources-label = Fuentes
 

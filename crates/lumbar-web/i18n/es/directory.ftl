@@ -215,3 +215,67 @@ license-source-unchecked = Sin comprobar todavía
 find-why-takes = acepta { $payer }
 find-why-deep-tissue-only = solo ofrece masaje de tejido profundo, que su comprobación de seguridad desaconseja, por eso aparece después de opciones más suaves
 find-why-deep-tissue-also = también hace masaje de tejido profundo: dígale que su comprobación de seguridad lo desaconseja
+
+## Result cards: how to book, languages, price, map; the Spanish default
+
+find-card-languages = Idiomas
+find-card-price = Precio por 60 minutos
+find-card-map = Abrir en el mapa
+find-language-default = Se muestran masajistas que hablan español, porque esta página está en español.
+find-language-default-clear = Ver masajistas que hablan cualquier idioma
+
+## Match reasons in words for people
+
+find-why-prenatal-pregnant = ofrece masaje prenatal (necesario en el embarazo)
+find-why-prenatal-advised = ofrece masaje prenatal (se aconseja un masajista con formación prenatal)
+find-why-style-only = { $style }: el tipo de masaje recomendado para usted
+find-why-style-first = { $style }: el primero que se le recomienda
+find-why-style-also = { $style }: también se le recomienda
+find-why-style-asked = { $style }: como pidió
+find-why-style-missing = no ofrece el tipo de masaje recomendado para usted: { $style }
+find-why-experience-both = { $years ->
+    [one] 1 año
+   *[other] { $years } años
+} ayudando a personas con dolor de espalda (alrededor del { $pct } % de sus clientes)
+find-why-experience-years = { $years ->
+    [one] 1 año
+   *[other] { $years } años
+} ayudando a personas con dolor de espalda
+find-why-experience-share = el dolor de espalda es alrededor del { $pct } % de sus clientes
+find-why-language = habla { $language }
+find-why-gender = género del masajista: { $gender } (como pidió)
+find-why-price-range = ${ $min }–${ $max } por sesión
+find-why-price-from = desde ${ $min } por sesión
+find-why-price-up-to = hasta ${ $max } por sesión
+find-why-price-not-listed = precio no indicado
+find-why-kind-independent = un masajista independiente
+find-why-kind-clinic = una clínica
+find-why-kind-spa = un spa
+find-why-kind-school-clinic = la clínica de estudiantes de una escuela de masaje (estudiantes supervisados)
+
+## Clinician summary ("See a clinician first" ends with help)
+
+result-clinician-summary = Imprimir un resumen para su médico o fisioterapeuta
+clinician-title = Resumen para su médico o fisioterapeuta
+clinician-heading = Resumen para su médico o fisioterapeuta
+clinician-lead = Lleve esta página a su cita. Dice lo que encontró la comprobación de seguridad de lumbar para el dolor de espalda y qué preguntar sobre el masaje. No es un diagnóstico.
+clinician-level-see-provider-first = Resultado: consulte a un profesional de la salud antes del masaje
+clinician-level-urgent-medical = Resultado: pida consejo médico hoy, antes de cualquier masaje
+clinician-level-emergency = Resultado: emergencia
+clinician-level-massage-with-precautions = Resultado: masaje con precauciones
+clinician-level-massage-suitable = Resultado: el masaje es adecuado
+clinician-found-heading = Lo que encontró la comprobación de seguridad
+clinician-found-intro = Cada hallazgo, con las respuestas que lo señalaron:
+clinician-scale = { $value } de 10
+clinician-ask-heading = Qué preguntar sobre el masaje
+clinician-ask-safe = ¿Es seguro para mí un masaje ahora, o debo esperar? ¿Cuánto tiempo?
+clinician-ask-avoid = ¿Hay algún tipo de masaje, alguna presión o alguna parte del cuerpo que el masajista deba evitar?
+clinician-ask-tell = ¿Qué debe saber el masajista sobre mi problema o mis medicamentos?
+clinician-ask-plan = ¿Puede el masaje formar parte de mi tratamiento, junto con el ejercicio?
+clinician-ask-stop = ¿Qué señales deben hacer que pare y le llame?
+clinician-later-heading = Un masajista para más adelante
+clinician-later = Cuando un profesional de la salud le haya revisado y esté de acuerdo, puede buscar un masajista con licencia. Entonces haga de nuevo la comprobación de seguridad: adapta la lista a usted.
+clinician-find-link = Buscar un masajista para más adelante
+clinician-not-diagnosis = Este resumen sale de las respuestas que dio a un cuestionario. No es un diagnóstico; decide su profesional de la salud.
+clinician-not-needed = Su comprobación de seguridad dice que el masaje es aconsejable ahora, así que no hay un resumen que imprimir para un profesional de la salud.
+clinician-private = Esta página se hace con las respuestas de su formulario. lumbar no la guarda, y nada de ella va en la dirección de la página.

@@ -430,9 +430,9 @@ fn finding_view(c: &Chrome<'_>, rs: &Ruleset, rule: &lumbar_core::screening::Rul
         id: rule.id.clone(),
         kind: rule.kind.as_str(),
         level_label: c.t(&format!("level-{}", level_key(rule.level).replace('_', "-"))),
-        title: rule.title.clone(),
-        explanation: rule.explanation.clone(),
-        action: rule.action.clone(),
+        title: rule.title_in(c.tr.lang.text_lang()).to_owned(),
+        explanation: rule.explanation_in(c.tr.lang.text_lang()).to_owned(),
+        action: rule.action_in(c.tr.lang.text_lang()).to_owned(),
         cites: Cite::from_indexes(rs, &rule.sources),
     }
 }
@@ -506,7 +506,10 @@ fn result_page<'a>(
     let precautions = a
         .precaution_ids()
         .filter_map(|id| rs.precaution(id))
-        .map(|p| PrecautionView { label: p.label.clone(), for_therapist: p.for_therapist.clone() })
+        .map(|p| PrecautionView {
+            label: p.label_in(c.tr.lang.text_lang()).to_owned(),
+            for_therapist: p.for_therapist_in(c.tr.lang.text_lang()).to_owned(),
+        })
         .collect();
     let styles = a.styles.iter().map(|s| c.t(&format!("style-{}", s.as_str().replace('_', "-")))).collect();
     let severity = c.t(&format!("severity-{}", serde_plain(&a.pain.severity)));
@@ -530,12 +533,16 @@ fn result_page<'a>(
         notes,
         precautions,
         styles,
-        style_note: if a.styles.is_empty() { String::new() } else { rs.style_note.clone() },
+        style_note: if a.styles.is_empty() {
+            String::new()
+        } else {
+            c.tr.lang.text_lang().pick(&rs.style_note, &rs.style_note_es).to_owned()
+        },
         style_cites: if a.styles.is_empty() { Vec::new() } else { Cite::from_indexes(rs, &rs.style_sources) },
         pain_now,
         peg,
         duration,
-        safety_net: rs.safety_net.clone(),
+        safety_net: c.tr.lang.text_lang().pick(&rs.safety_net, &rs.safety_net_es).to_owned(),
         can_and_cannot: content::statements(&c.tr, rs, CAN_AND_CANNOT),
         next_text,
         ruleset_version: rs.version.clone(),

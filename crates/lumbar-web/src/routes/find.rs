@@ -11,7 +11,16 @@
 //!
 //! Empty states say what happened and what to do: the ZIP is not known, nobody is within
 //! the radius, or the server runs without a directory.
+//!
+//! Each card says how to book (a `tel:` link, the booking link, a plain OpenStreetMap
+//! search of the address — no script from elsewhere), the languages spoken and the price.
+//! The reasons a result matched come from the matcher as data
+//! ([`lumbar_core::matching::why::Reason`]) and are worded here in the page's language.
+//! The Spanish page lists Spanish-speaking therapists unless the person chose a language,
+//! and says so with a way to clear it. The form submits to `#results`, so on a phone the
+//! page after "Search" opens at the list.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use askama::Template;
@@ -23,10 +32,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use lumbar_core::directory::ResultGroup;
 use lumbar_core::directory::states::states;
+use lumbar_core::matching::why::{Reason, StyleNote};
 use lumbar_core::matching::{Gender, MatchResult, Needs, Outcome, PlaceKind, Query};
 use lumbar_core::screening::{Assessment, Ruleset};
 
 use crate::check_flow::{self, FormValues};
+use lumbar_store::Store;
+
 use crate::csrf::CsrfToken;
 use crate::directory::{Listing, Snapshot};
 use crate::error::AppError;
@@ -51,7 +63,7 @@ pub(crate) struct Screening {
     pub hidden: Vec<(String, String)>,
     /// The triage word (`urgent_medical`).
     pub triage: &'static str,
-    /// Precaution labels from the rule set.
+    /// Precaution ids, in the assessment's order (labels are taken in the page's language).
     pub precautions: Vec<String>,
 }
 
@@ -61,7 +73,7 @@ impl Screening {
             needs: Needs::from_assessment(a),
             hidden: check_flow::carry(&rs.questionnaire, progress),
             triage: a.triage.as_str(),
-            precautions: a.precaution_ids().filter_map(|id| rs.precaution(id)).map(|p| p.label.clone()).collect(),
+            precautions: a.precaution_ids().map(str::to_owned).collect(),
         }
     }
 
@@ -115,11 +127,15 @@ struct ErrorLink {
     message: String,
 }
 
-/// One reason on a result card.
-struct WhyLine {
-    text: String,
-    /// Written here in the page's language; otherwise the matcher's English words.
-    own: bool,
+/// How to reach a result: phone, booking, address (from its profile and practice).
+#[derive(Clone, Default)]
+struct Contact {
+    phone: String,
+    /// `tel:` and the digits.
+    phone_href: String,
+    booking_url: String,
+    /// A maps search of the address (a plain link, no script).
+    map_href: String,
 }
 
 /// One therapist or place in the list.
@@ -137,7 +153,12 @@ struct ResultView {
     badge_status: String,
     badge_evidence: String,
     styles: String,
-    why: Vec<WhyLine>,
+    /// Languages spoken, in the page's language.
+    languages: String,
+    /// Price for 60 minutes, in words.
+    price: String,
+    contact: Contact,
+    why: Vec<String>,
     /// The state board's license lookup, to check the license yourself.
     lookup_href: String,
     lookup_text: String,
@@ -188,6 +209,12 @@ struct FindPage<'a> {
     coverage_href: String,
     coverage_link: String,
     summary: String,
+    /// The Spanish page preselected Spanish-speaking therapists (the person chose no
+    /// language).
+    language_default: bool,
+    /// A plain search without the preselected language (empty on a screened search, where
+    /// a button does it).
+    clear_language_href: String,
     results: Vec<ResultView>,
 }
 
@@ -314,7 +341,50 @@ fn lookup_and_note(c: &Chrome<'_>, r: &MatchResult, listing: Option<&Listing>) -
     }
 }
 
-fn result_view(c: &Chrome<'_>, r: &MatchResult, snapshot: &Snapshot, query: &Query, opens_group: bool) -> ResultView {
+/// The address searched on OpenStreetMap: a plain link, nothing loaded from elsewhere.
+fn map_href(address: &str) -> String {
+    if address.is_empty() {
+        return String::new();
+    }
+    let q: String = form_urlencoded::byte_serialize(address.as_bytes()).collect();
+    format!("https://www.openstreetmap.org/search?query={q}")
+}
+
+/// A price for 60 minutes in the page's words.
+fn price_words(c: &Chrome<'_>, min: Option<u32>, max: Option<u32>) -> String {
+    let n = |x: u32| x as usize;
+    match (min, max) {
+        (Some(lo), Some(hi)) if hi > lo => c.tn2("profile-price-range", "min", n(lo), "max", n(hi)),
+        (Some(lo), _) => c.tn("profile-price-from", "min", n(lo)),
+        (None, Some(hi)) => c.tn("profile-price-up-to", "max", n(hi)),
+        (None, None) => String::new(),
+    }
+}
+
+/// The phone, booking link and map link of a result.
+fn contact(phone: Option<&str>, booking_url: Option<&str>, address: &str) -> Contact {
+    let phone = phone.map(str::trim).unwrap_or_default().to_owned();
+    let digits: String = phone.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect();
+    Contact {
+        phone_href: if digits.is_empty() { String::new() } else { format!("tel:{digits}") },
+        phone,
+        booking_url: booking_url
+            .map(str::trim)
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .unwrap_or_default()
+            .to_owned(),
+        map_href: map_href(address),
+    }
+}
+
+fn result_view(
+    c: &Chrome<'_>,
+    r: &MatchResult,
+    snapshot: &Snapshot,
+    query: &Query,
+    opens_group: bool,
+    contacts: &HashMap<i64, Contact>,
+) -> ResultView {
     let listing = snapshot.listing(r.id);
     let (verified, badge_label, badge_status, badge_evidence) = badge(c, r, listing);
     let (group_heading, group_intro) = if opens_group { group_words(c, r.group) } else { Default::default() };
@@ -340,52 +410,89 @@ fn result_view(c: &Chrome<'_>, r: &MatchResult, snapshot: &Snapshot, query: &Que
         styles: listing
             .map(|l| l.styles.iter().map(|s| c.style_label(*s)).collect::<Vec<_>>().join(", "))
             .unwrap_or_default(),
+        languages: listing
+            .map(|l| l.languages.iter().map(|t| c.language_name(t)).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default(),
+        price: listing.map(|l| price_words(c, l.price_min, l.price_max)).unwrap_or_default(),
+        contact: contacts
+            .get(&r.id)
+            .cloned()
+            .unwrap_or_else(|| contact(None, None, listing.map(|l| l.address.as_str()).unwrap_or_default())),
         why: why_lines(c, r, listing, query),
     }
 }
 
-/// Whether a reason is the matcher's recommendations line ("4.7★ from 20 reviews, 3
-/// clinician endorsements", "no reviews yet").
-fn is_rating_line(line: &str) -> bool {
-    line.starts_with("no reviews yet") || line.contains("★ from ")
+/// The reasons of a card, in the page's language, from the matcher's structured reasons.
+/// The distance and the license status are left out (the card shows both above, with the
+/// group); the rating is written as on the profile (the plain average and the number of
+/// reviews); the payer by its name; the deep tissue caution without the precaution's id.
+fn why_lines(c: &Chrome<'_>, r: &MatchResult, listing: Option<&Listing>, query: &Query) -> Vec<String> {
+    r.reasons.iter().flat_map(|reason| reason_words(c, reason, listing, query)).collect()
 }
 
-/// The reasons of a card, for a person. The matcher's English reasons are kept, except:
-/// the distance and the license status (the card shows both above, in the page's
-/// language, so the "listed because you asked" words go too); the rating, written as on
-/// the profile (the plain average and the number of reviews); the payer, by its name; and
-/// the deep tissue caution, without the precaution's id.
-fn why_lines(c: &Chrome<'_>, r: &MatchResult, listing: Option<&Listing>, query: &Query) -> Vec<WhyLine> {
-    let theirs = |text: &str| WhyLine { text: text.to_owned(), own: false };
-    let ours = |text: String| WhyLine { text, own: true };
-    let mut lines = Vec::new();
-    for (i, line) in r.why.iter().enumerate() {
-        if i == 0 && line.ends_with(" away") {
-            continue;
+/// One reason in the page's words (none when the card already shows it; two for a rating
+/// with endorsements).
+fn reason_words(c: &Chrome<'_>, reason: &Reason, listing: Option<&Listing>, query: &Query) -> Vec<String> {
+    let n = |x: u32| x as usize;
+    let line = match reason {
+        Reason::Distance { .. } | Reason::License { .. } | Reason::Experience { years: None, share_pct: None } => {
+            return Vec::new();
         }
-        if i == 1 && line.contains("license") {
-            continue;
+        Reason::Prenatal { pregnant: true } => c.t("find-why-prenatal-pregnant"),
+        Reason::Prenatal { pregnant: false } => c.t("find-why-prenatal-advised"),
+        Reason::Style { style, note } => {
+            let key = match note {
+                StyleNote::Only => "find-why-style-only",
+                StyleNote::First => "find-why-style-first",
+                StyleNote::Also => "find-why-style-also",
+                StyleNote::AsAsked => "find-why-style-asked",
+            };
+            c.ts(key, "style", &c.style_label(*style))
         }
-        if is_rating_line(line) {
-            if let Some(l) = listing {
-                lines.push(ours(c.rating(l.reviews, l.rating_sum)));
-                if l.endorsements > 0 {
-                    lines.push(ours(c.tn("rating-endorsements", "count", l.endorsements as usize)));
-                }
+        Reason::StyleMissing { style } => c.ts("find-why-style-missing", "style", &c.style_label(*style)),
+        Reason::DeepTissueOnly { .. } => c.t("find-why-deep-tissue-only"),
+        Reason::DeepTissueAlso { .. } => c.t("find-why-deep-tissue-also"),
+        Reason::Experience { years: Some(y), share_pct: Some(p) } => {
+            c.tn2("find-why-experience-both", "years", usize::from(*y), "pct", usize::from(*p))
+        }
+        Reason::Experience { years: Some(y), share_pct: None } => {
+            c.tn("find-why-experience-years", "years", usize::from(*y))
+        }
+        Reason::Experience { years: None, share_pct: Some(p) } => {
+            c.tn("find-why-experience-share", "pct", usize::from(*p))
+        }
+        Reason::Rating { reviews, rating_sum, endorsements } => {
+            let (reviews, rating_sum, endorsements) = match listing {
+                Some(l) => (l.reviews, l.rating_sum, l.endorsements),
+                None => (*reviews, *rating_sum, *endorsements),
+            };
+            let mut lines = vec![c.rating(reviews, rating_sum)];
+            if endorsements > 0 {
+                lines.push(c.tn("rating-endorsements", "count", n(endorsements)));
             }
-        } else if line.starts_with("takes ")
-            && let Some(payer) = &query.insurance
-        {
-            lines.push(ours(c.ts("find-why-takes", "payer", &c.payer_name(payer))));
-        } else if line.starts_with("offers only deep tissue work") {
-            lines.push(ours(c.t("find-why-deep-tissue-only")));
-        } else if line.starts_with("also does deep tissue work") {
-            lines.push(ours(c.t("find-why-deep-tissue-also")));
-        } else {
-            lines.push(theirs(line));
+            return lines;
         }
-    }
-    lines
+        Reason::Language { tag } => {
+            let name = c.language_name(tag);
+            // Spanish writes a language's name in lower case inside a sentence
+            let name = if c.lang() == "es" { name.to_lowercase() } else { name };
+            c.ts("find-why-language", "language", &name)
+        }
+        Reason::Gender { gender } => c.ts("find-why-gender", "gender", &c.gender_label(*gender)),
+        Reason::Price { min, max } => match (min, max) {
+            (Some(lo), Some(hi)) if hi > lo => c.tn2("find-why-price-range", "min", n(*lo), "max", n(*hi)),
+            (Some(lo), _) => c.tn("find-why-price-from", "min", n(*lo)),
+            (None, Some(hi)) => c.tn("find-why-price-up-to", "max", n(*hi)),
+            (None, None) => c.t("find-why-price-not-listed"),
+        },
+        Reason::PriceNotListed => c.t("find-why-price-not-listed"),
+        Reason::Insurance { payer } => {
+            let payer = query.insurance.as_deref().unwrap_or(payer);
+            c.ts("find-why-takes", "payer", &c.payer_name(payer))
+        }
+        Reason::Kind { kind } => c.t(&format!("find-why-kind-{}", kind.as_str().replace('_', "-"))),
+    };
+    vec![line]
 }
 
 fn screening_lines(c: &Chrome<'_>, s: &Screening) -> Vec<String> {
@@ -412,7 +519,10 @@ async fn render(
     screening: Option<Screening>,
 ) -> Result<Response, AppError> {
     let mut c = Chrome::new(&shared.i18n, lang, "/find", "find");
-    let parsed = search::parse(pairs, Mode::Page);
+    let mut parsed = search::parse(pairs, Mode::Page);
+    // The Spanish finder lists Spanish-speaking therapists unless the person chose a
+    // language ("any language" included): the page says so, with a way to clear it.
+    let language_default = lang == Lang::Es && !pairs.iter().any(|(k, _)| k == "language");
     if screening.is_some() {
         c.switch_form = Some(FORM_ID);
     } else if parsed.submitted {
@@ -429,7 +539,14 @@ async fn render(
         clinician_text: String::new(),
         screened: screening.is_some(),
         applied: screening.as_ref().map(|s| screening_lines(&c, s)).unwrap_or_default(),
-        precautions: screening.as_ref().map(|s| s.precautions.clone()).unwrap_or_default(),
+        precautions: screening
+            .as_ref()
+            .map(|s| {
+                let rs = &shared.state.ruleset;
+                let text = lang.text_lang();
+                s.precautions.iter().filter_map(|id| rs.precaution(id)).map(|p| p.label_in(text).to_owned()).collect()
+            })
+            .unwrap_or_default(),
         hidden: screening.as_ref().map(|s| s.hidden.clone()).unwrap_or_default(),
         post: screening.is_some(),
         errors: Vec::new(),
@@ -460,6 +577,8 @@ async fn render(
         coverage_link: String::new(),
         larger_text: String::new(),
         summary: String::new(),
+        language_default: false,
+        clear_language_href: String::new(),
         results: Vec::new(),
         c,
     };
@@ -475,9 +594,18 @@ async fn render(
     };
     let config = &shared.state.config;
     let snapshot = shared.state.directory.get(store, config).await.map_err(|e| AppError::store(&e))?;
+    if language_default {
+        parsed.search.language = Some("es".to_owned());
+        page.language_default = true;
+        if screening.is_none() && parsed.submitted {
+            let mut any = parsed.search.clone();
+            any.language = None;
+            page.clear_language_href = format!("/find?{}&language=#results", any.page_query(any.radius_miles));
+        }
+    }
     fill_form(&mut page, &parsed, &snapshot);
     if parsed.submitted && parsed.problems.is_empty() {
-        search_into(&mut page, &parsed, &snapshot, screening.as_ref());
+        search_into(&mut page, &parsed, &snapshot, store.as_ref(), screening.as_ref()).await;
     }
     if !page.errors.is_empty() {
         page.title = format!("{} {}", page.c.t("check-error-title-prefix"), page.title);
@@ -543,7 +671,13 @@ fn fill_form(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot) {
     page.errors = errors;
 }
 
-fn search_into(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot, screening: Option<&Screening>) {
+async fn search_into(
+    page: &mut FindPage<'_>,
+    parsed: &Parsed,
+    snapshot: &Snapshot,
+    store: &dyn Store,
+    screening: Option<&Screening>,
+) {
     let c = &page.c;
     let s = &parsed.search;
     let Some(zip) = s.zip.as_deref() else { return };
@@ -606,12 +740,36 @@ fn search_into(page: &mut FindPage<'_>, parsed: &Parsed, snapshot: &Snapshot, sc
         "find-summary",
         &[("count", Arg::Num(results.len() as f64)), ("miles", Arg::Text(miles)), ("zip", Arg::Text(zip.to_owned()))],
     );
+    page.title = c.ts("find-title-results", "zip", zip);
+    let contacts = contacts(store, snapshot, &results).await;
+    let c = &page.c;
     page.results = results
         .iter()
         .enumerate()
-        .map(|(i, r)| result_view(c, r, snapshot, &query, i == 0 || results[i - 1].group != r.group))
+        .map(|(i, r)| result_view(c, r, snapshot, &query, i == 0 || results[i - 1].group != r.group, &contacts))
         .collect();
-    page.title = c.ts("find-title-results", "zip", zip);
+}
+
+/// The phone and booking link of each result, from its profile (the snapshot does not
+/// hold them); a result whose profile cannot be read keeps its map link only.
+async fn contacts(store: &dyn Store, snapshot: &Snapshot, results: &[MatchResult]) -> HashMap<i64, Contact> {
+    let mut out = HashMap::new();
+    for r in results {
+        let address = snapshot.listing(r.id).map(|l| l.address.as_str()).unwrap_or_default();
+        let profile = match store.therapist_detail(r.id).await {
+            Ok(d) => d.and_then(|d| d.profile),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read a listing's profile for its contact details");
+                None
+            }
+        };
+        let p = profile.as_ref();
+        out.insert(
+            r.id,
+            contact(p.and_then(|p| p.phone.as_deref()), p.and_then(|p| p.booking_url.as_deref()), address),
+        );
+    }
+    out
 }
 
 /// What the ZIP's state says about massage licensing, in the page's language.

@@ -94,9 +94,12 @@ async fn submit(
         avoid: summary
             .avoid
             .iter()
-            .map(|p| AvoidView { label: p.label.clone(), for_therapist: p.for_therapist.clone() })
+            .map(|p| AvoidView {
+                label: p.label_in(c.tr.lang.text_lang()).to_owned(),
+                for_therapist: p.for_therapist_in(c.tr.lang.text_lang()).to_owned(),
+            })
             .collect(),
-        reasons: summary.reasons.iter().map(|r| r.title.clone()).collect(),
+        reasons: summary.reasons.iter().map(|r| r.title_in(c.tr.lang.text_lang()).to_owned()).collect(),
         pressure: c.t(&word_key("intake-pressure", summary.pressure)),
         style: c.t(&word_key("intake-style", summary.style)),
         conflicts: summary.conflicts.iter().map(|k| c.t(k)).collect(),

@@ -8,6 +8,7 @@
 //! | `POST /find` | the finder with the screening applied (answers in hidden fields) |
 //! | `GET /therapists/{id}` | a therapist's profile with verification evidence |
 //! | `POST /intake` | "Prepare for your visit": the printable intake summary |
+//! | `POST /clinician-summary` | "See a clinician first": the printable summary for the clinician |
 //! | `POST /feedback` | "Was this helpful?" |
 //! | `GET /evidence`, `/about`, `/privacy`, `/disclaimer` | information pages |
 //! | `GET /static/{file}` | the stylesheet (content-hashed name, long cache) |
@@ -23,6 +24,7 @@
 
 pub mod api;
 pub mod check;
+pub mod clinician;
 pub mod directory_api;
 pub mod feedback;
 pub mod find;
@@ -66,7 +68,8 @@ pub struct Shared {
 /// Builds the whole app: routes, API, OpenAPI document, and every layer.
 pub fn app(state: AppState) -> Router {
     let config = state.config.clone();
-    let shared = Arc::new(Shared { limiter: RateLimiter::new(config.rate_limit), i18n: I18n::load(), state });
+    let i18n = I18n::load().with_review_pending(state.ruleset.es_review.is_some());
+    let shared = Arc::new(Shared { limiter: RateLimiter::new(config.rate_limit), i18n, state });
     let (api_router, _spec) = api::router(&shared.state.ruleset);
 
     let router = Router::new()
@@ -75,6 +78,7 @@ pub fn app(state: AppState) -> Router {
         .merge(find::router())
         .merge(therapists::router())
         .merge(intake::router())
+        .merge(clinician::router())
         .merge(feedback::router())
         .route("/static/{file}", get(assets::serve))
         .merge(api_router)

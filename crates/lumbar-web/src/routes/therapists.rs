@@ -175,18 +175,7 @@ fn profile_fields(c: &Chrome<'_>, p: &Profile) -> Vec<FieldRow> {
 }
 
 fn address(d: &TherapistDetail) -> String {
-    let p = &d.therapist.practice;
-    let mut parts: Vec<String> = Vec::new();
-    for s in [&p.address, &p.city] {
-        if !s.trim().is_empty() {
-            parts.push(s.trim().to_owned());
-        }
-    }
-    let state_zip = [p.state.map(|s| s.to_string()), p.postal_code.clone()].into_iter().flatten().collect::<Vec<_>>();
-    if !state_zip.is_empty() {
-        parts.push(state_zip.join(" "));
-    }
-    parts.join(", ")
+    crate::directory::practice_address(&d.therapist.practice)
 }
 
 async fn profile(State(shared): State<Arc<Shared>>, lang: Lang, Path(id): Path<String>) -> Result<Response, AppError> {

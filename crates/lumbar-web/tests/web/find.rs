@@ -191,7 +191,7 @@ async fn a_pregnant_person_gets_prenatal_therapists_only() {
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);
     assert!(form.body.contains("Your safety check is applied to this list"));
     assert!(form.body.contains("Only therapists who offer prenatal (pregnancy) massage are shown."));
-    assert!(form.body.contains("method=\"post\" action=\"/find\""));
+    assert!(form.body.contains("method=\"post\" action=\"/find#results\""), "a phone lands on the results");
     assert!(!form.body.contains("class=\"find-results\""));
     let mut pairs = form.hidden_of("find-form");
     assert!(pairs.iter().any(|(k, _)| k == "ans.pregnancy"));
@@ -276,7 +276,8 @@ async fn the_finder_in_spanish() {
     let text = strip_tags(&r.body);
     assert!(text.contains("Licencia verificada: Verificada y activa (WA)"), "{text}");
     assert!(text.contains("a menos de 10 millas de 98101"));
-    assert!(r.body.contains("<ul class=\"why\" lang=\"en\">"), "the reasons stay English, marked");
+    let results = &r.body[r.body.find("id=\"results\"").expect("results")..];
+    assert!(!results[..results.find("</section>").unwrap_or(0)].contains("lang=\"en\""), "no English reason left");
     assert!(!r.body.contains('⟦'));
     // A screened search switches language with a form button and keeps the answers.
     let result = result_page(&mut app, &vignette("A23")).await;
@@ -441,4 +442,132 @@ async fn results_come_in_groups_with_the_board_lookup_for_unchecked_states() {
     let brooks = text.find("Lena Brooks").unwrap_or_default();
     let ortega = text.find("Sam Ortega").unwrap_or_default();
     assert!(not_verified < brooks && brooks < unlicensed && unlicensed < ortega, "{text}");
+}
+
+/// The HTML of the card of `name`.
+fn card_html<'a>(r: &'a Resp, name: &str) -> &'a str {
+    let at = r.body.find(&format!(">{name}</a></h3>")).unwrap_or_else(|| panic!("{name} in {}", r.body));
+    let end = r.body[at..].find("\n    </li>").map_or(r.body.len(), |e| at + e);
+    &r.body[at..end]
+}
+
+/// Item 4 of issue #9: a card answers "how do I book?" and "do they speak my language?".
+#[tokio::test]
+async fn a_card_says_how_to_book_which_languages_the_price_and_where() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let r = app.get("/find?zip=98101&radius_miles=10").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // on a phone, "Search" lands on the results
+    assert!(r.body.contains("action=\"/find#results\""), "{}", r.body);
+    assert!(r.body.contains("<section class=\"find-results\" id=\"results\""));
+    let ana = card_html(&r, "Ana Núñez");
+    assert!(ana.contains("<a href=\"tel:2065550101\">206-555-0101</a>"), "{ana}");
+    assert!(ana.contains("href=\"https://example.org/book/ana-nunez\""), "{ana}");
+    assert!(ana.contains(">Book online<"), "{ana}");
+    assert!(ana.contains("<dt>Languages</dt><dd>English, Spanish</dd>"), "{ana}");
+    assert!(ana.contains("<dt>Price for 60 minutes</dt><dd>$95 to $140</dd>"), "{ana}");
+    assert!(
+        ana.contains(
+            "href=\"https://www.openstreetmap.org/search?query=1420+Alder+Court%2C+Suite+3%2C+Seattle%2C+WA+98101\""
+        ),
+        "{ana}"
+    );
+    assert!(ana.contains(">Open in maps<"), "{ana}");
+    // no English-only list: an English page has no language preselected
+    assert!(!r.body.contains("because this page is in Spanish"));
+    let ben = card_html(&r, "Ben Okafor");
+    assert!(ben.contains("<dd>English</dd>"), "{ben}");
+}
+
+/// The Spanish finder lists Spanish-speaking therapists unless the person chose a language.
+#[tokio::test]
+async fn the_spanish_finder_preselects_spanish_speakers() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let r = app.get("/find?zip=98101&radius_miles=10&lang=es").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let found = names(&r);
+    assert!(found.iter().any(|n| n == "Ana Núñez"), "{found:?}");
+    assert!(!found.iter().any(|n| n == "Ben Okafor"), "Ben speaks English only: {found:?}");
+    assert!(!found.iter().any(|n| n == "Mei Lin"), "{found:?}");
+    let text = strip_tags(&r.body);
+    assert!(text.contains("Se muestran masajistas que hablan español, porque esta página está en español."), "{text}");
+    assert!(r.body.contains("<option value=\"es\" selected>Español</option>"), "{}", r.body);
+    // the way back: the same search with any language
+    let at = r.body.find("Ver masajistas que hablan cualquier idioma").expect("a clear link");
+    let href_at = r.body[..at].rfind("href=\"").expect("a link") + 6;
+    let href = r.body[href_at..].split('"').next().unwrap_or_default().replace("&amp;", "&").replace("&#38;", "&");
+    assert_eq!(href, "/find?zip=98101&radius_miles=10&language=#results");
+    let all = app.get(&href.replace("#results", "")).await;
+    assert!(names(&all).iter().any(|n| n == "Ben Okafor"), "{:?}", names(&all));
+    assert!(!all.body.contains("porque esta página está en español"), "a chosen language is kept");
+    assert!(all.body.contains("<option value=\"\" selected>"), "any language");
+}
+
+/// The reasons a therapist matched are in the page's language (issue #9, C).
+#[tokio::test]
+async fn the_spanish_finder_gives_the_reasons_in_spanish() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let r = app.get("/find?zip=98101&radius_miles=10&lang=es").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let results = &r.body[r.body.find("id=\"results\"").expect("results")..];
+    let results = &results[..results.find("</section>").expect("the end of the results")];
+    assert!(!results.contains("lang=\"en\""), "no English reason list: {results}");
+    assert!(results.contains("<ul class=\"why\">"));
+    let ana = card_html(&r, "Ana Núñez");
+    let why = &ana[ana.find("<ul class=\"why\">").expect("reasons")..];
+    for line in [
+        "<li>12 años ayudando a personas con dolor de espalda (alrededor del 60 % de sus clientes)</li>",
+        "<li>4,7 de 5 estrellas, media de 20 opiniones</li>",
+        "<li>habla español</li>",
+        "<li>$95–$140 por sesión</li>",
+    ] {
+        assert!(why.contains(line), "{line} in {why}");
+    }
+    for english in ["helping people", "speaks", "per session", "miles away", "license"] {
+        assert!(!why.contains(english), "{english} in {why}");
+    }
+    // a clinic says so in Spanish
+    let clinic = card_html(&r, "Capitol Hill Spine &#38; Massage Clinic (fictional)");
+    assert!(clinic.contains("<li>una clínica</li>"), "{clinic}");
+    // the same reasons in English on the English page
+    let en = app.get("/find?zip=98101&radius_miles=10&language=es&lang=en").await;
+    let ana = card_html(&en, "Ana Núñez");
+    for line in [
+        "<li>12 years helping people with back pain (about 60% of clients)</li>",
+        "<li>4.7 out of 5 stars, the average of 20 reviews</li>",
+        "<li>speaks Spanish</li>",
+        "<li>$95–$140 per session</li>",
+    ] {
+        assert!(ana.contains(line), "{line} in {ana}");
+    }
+}
+
+/// A screened search in Spanish preselects Spanish speakers too; the button that clears it
+/// keeps the answers in the form.
+#[tokio::test]
+async fn a_screened_spanish_search_can_clear_the_language() {
+    let mut app = TestApp::with_store(demo_store().await);
+    let result = result_page(&mut app, &vignette("A22")).await;
+    let mut pairs = result.hidden_of_action("/find");
+    pairs.push(("nav".into(), "lang:es".into()));
+    let form = app.post_form("/find", &pairs).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let mut pairs = form.hidden_of("find-form");
+    pairs.extend([("zip".into(), "98101".into()), ("radius_miles".into(), "10".into())]);
+    let r = app.post_form("/find", &pairs).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("<html lang=\"es\">"));
+    let text = strip_tags(&r.body);
+    assert!(text.contains("Se muestran masajistas que hablan español"), "{text}");
+    assert!(!names(&r).iter().any(|n| n == "Ben Okafor"), "{:?}", names(&r));
+    assert!(
+        r.body.contains("type=\"submit\" form=\"find-form\" name=\"language\" value=\"\">Ver masajistas que hablan cualquier idioma</button>"),
+        "{}",
+        r.body
+    );
+    // the button's empty value comes after the select's in the form data, and wins
+    pairs.extend([("language".into(), "es".into()), ("language".into(), String::new())]);
+    let all = app.post_form("/find", &pairs).await;
+    assert!(!strip_tags(&all.body).contains("Se muestran masajistas que hablan español"));
+    assert!(names(&all).iter().any(|n| n == "Ben Okafor"), "{:?}", names(&all));
 }

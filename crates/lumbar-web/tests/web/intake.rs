@@ -109,7 +109,8 @@ async fn the_summary_in_spanish() {
     let text = strip_tags(&r.body);
     assert!(text.contains("Tomo un anticoagulante"), "{text}");
     assert!(text.contains("Esto no es un diagnóstico."));
-    assert!(r.body.contains("<dd lang=\"en\">Use light to moderate pressure throughout"), "rule texts marked English");
+    assert!(r.body.contains("<dd>Use presión suave a moderada en toda la sesión"), "rule texts in Spanish");
+    assert!(!r.body.contains("Use light to moderate pressure throughout"), "no English rule text");
     assert!(r.headers.get_all("set-cookie").iter().any(|v| v.to_str().unwrap_or("").starts_with("lumbar_lang=es")));
     assert!(!r.body.contains('⟦'));
 }

@@ -3,6 +3,7 @@
 mod about_states;
 mod api;
 mod check;
+mod clinician;
 mod feedback;
 mod find;
 mod health;
@@ -11,5 +12,6 @@ mod logs;
 mod pages;
 mod security;
 mod serve;
+mod spanish;
 mod support;
 mod therapists;
