@@ -1,9 +1,10 @@
 //! Property tests of SCREENING.md §2 and §4 over random, valid answers.
 
-use lumbar_core::screening::fields::{ANSWER_FIELDS, FIELDS, FieldKind};
+use lumbar_core::screening::fields::{ALL_FIELDS, ANSWER_FIELDS, FIELDS, FieldKind};
 use lumbar_core::screening::{Answers, Assessment, Field, Preferences, RuleKind, Style, Triage};
 use proptest::prelude::*;
 
+use super::oracle::contract_findings;
 use super::ruleset;
 
 /// The all-benign answers: nothing that should fire any rule.
@@ -94,13 +95,26 @@ fn check_invariants(a: &Answers, out: &Assessment<'_>) -> Result<(), TestCaseErr
         out.massage_advisable_now(),
         matches!(expected, Triage::MassageWithPrecautions | Triage::MassageSuitable)
     );
-    // every rule that holds fired, and only those (re-checked rule by rule, by id)
-    for rule in &rs.rules {
-        let in_findings = rules.iter().any(|r| r.id == rule.id);
-        let mut single = out.findings.clone();
-        single.retain(|&i| rs.rules[i].id == rule.id);
-        prop_assert_eq!(in_findings, !single.is_empty());
+    // every rule whose condition holds fired, and only those (§2: "every rule that fired";
+    // nothing is suppressed — `referred_leg_pain` excludes radiculopathy in its own condition).
+    // (1) Against §3 written out by hand (oracle.rs), independent of the data and the parser:
+    let mut got: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+    let mut want = contract_findings(a);
+    got.sort_unstable();
+    want.sort_unstable();
+    prop_assert_eq!(&got, &want, "findings differ from the contract's conditions");
+    // (2) Each shipped rule's own condition evaluated alone (public `Cond::eval`), with the
+    // derived fields computed here and `fired(…)` read from the findings: a rule fired
+    // exactly when its condition holds, and no rule is listed twice.
+    let mut v = [0.0; ALL_FIELDS];
+    v[..ANSWER_FIELDS].copy_from_slice(a.raw_values());
+    v[Field::OnsetAge as usize] = a.number(Field::Age) - a.number(Field::DurationWeeks) / 52.0;
+    v[Field::Spread as usize] = a.raw(Field::PainSpreadLeft).max(a.raw(Field::PainSpreadRight));
+    let fired: Vec<bool> = (0..rs.rules.len()).map(|i| out.findings.contains(&i)).collect();
+    for (i, rule) in rs.rules.iter().enumerate() {
+        prop_assert_eq!(rule.when.eval(&v, &fired), fired[i], "rule {} alone", &rule.id);
     }
+    prop_assert_eq!(out.findings.len(), fired.iter().filter(|&&f| f).count(), "a finding is listed twice");
     // findings: most urgent first, notes last, data order within a level
     let rank = |r: &lumbar_core::screening::Rule| r.level.map_or(9, |t| t as usize);
     for w in out.findings.windows(2) {

@@ -1,8 +1,17 @@
-//! Screening acceptance tests: the public vignettes, the §2 invariants as properties, the
-//! rule-set loader's start-up errors and the generated rules document.
+//! Screening acceptance tests: the public vignettes, the §2 invariants as properties, every
+//! §3 rule pinned at its boundary from a hand-written table, the rule-set loader's start-up
+//! errors and the generated rules document.
 
+mod answers;
+mod assessment;
+mod condition;
 mod invariants;
 mod loader;
+mod oracle;
+mod partial;
+mod questionnaire;
+mod rule_table;
+mod ruleset_data;
 mod vignettes;
 
 use std::sync::OnceLock;
