@@ -32,7 +32,6 @@ fn pairs(list: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
     list.iter().map(|(f, c)| ((*f).to_owned(), *c)).collect()
 }
 
-
 /// One changed answer: field name and JSON value.
 type Change = (&'static str, Value);
 

@@ -27,7 +27,6 @@ fn prefs(style: &str, pressure: &str, goal: &str) -> (&'static str, Value) {
     ("preferences", json!({"style": style, "pressure": pressure, "goal": goal}))
 }
 
-
 /// One changed answer: field name and JSON value.
 type Change = (&'static str, Value);
 #[test]
