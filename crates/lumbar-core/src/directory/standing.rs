@@ -256,6 +256,17 @@ mod tests {
     }
 
     #[test]
+    fn among_equal_findings_the_practice_state_license_is_the_evidence() {
+        let s = standing(
+            &[fact("OR", V::SuspendedOrRevoked, "", TODAY), fact("WA", V::SuspendedOrRevoked, "", TODAY)],
+            "WA",
+        );
+        assert_eq!((s.status, s.license), (Some(V::SuspendedOrRevoked), Some(1)));
+        let s = standing(&[fact("WA", V::Disciplined, "", TODAY), fact("OR", V::Disciplined, "", TODAY)], "WA");
+        assert_eq!(s.license, Some(0), "then the first one");
+    }
+
+    #[test]
     fn one_current_license_in_the_practice_state_is_enough() {
         let s = standing(
             &[fact("WA", V::Expired, "2020-01-01", TODAY), fact("WA", V::VerifiedActive, "2027-06-30", TODAY)],
@@ -286,6 +297,14 @@ mod tests {
         assert_eq!(result_group(&s, st("WA")), Some(ResultGroup::Verified));
         let s = standing(&[fact("WA", V::Inactive, "", "2026-01-05")], "WA");
         assert!(!s.stale);
+    }
+
+    #[test]
+    fn group_words_are_the_ones_the_api_documents() {
+        let words: Vec<&str> = ResultGroup::ALL.iter().map(|g| g.as_str()).collect();
+        assert_eq!(words, ["verified", "not_verified", "unlicensed_state"]);
+        let json: Vec<String> = ResultGroup::ALL.iter().map(|g| serde_json::to_string(g).unwrap_or_default()).collect();
+        assert_eq!(json, ["\"verified\"", "\"not_verified\"", "\"unlicensed_state\""]);
     }
 
     #[test]

@@ -254,6 +254,30 @@ mod tests {
     }
 
     #[test]
+    fn stored_words_are_the_documented_ones_and_parse_back() {
+        // docs/export-format.md, licenses[].status
+        let words: Vec<&str> = VerificationStatus::ALL.iter().map(|v| v.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "verified_active",
+                "expired",
+                "inactive",
+                "disciplined",
+                "suspended_or_revoked",
+                "not_found",
+                "no_roster",
+                "unregulated_state",
+                "voluntary_certification"
+            ]
+        );
+        for v in VerificationStatus::ALL {
+            assert_eq!(VerificationStatus::parse(v.as_str()), Some(v));
+        }
+        assert_eq!(VerificationStatus::parse("active"), None);
+    }
+
+    #[test]
     fn name_folding() {
         assert_eq!(fold_name("O'Brien-Núñez"), "obriennunez");
         assert_eq!(fold_name("STRAUß"), "strauss");
