@@ -254,6 +254,29 @@ mod tests {
     }
 
     #[test]
+    fn the_worst_row_decides_and_the_edges_of_expiry() {
+        use RosterStatus::*;
+        use VerificationStatus as V;
+        let d = |rows: &[RosterRecord]| decide("Nunez", rows, "WA", true);
+        let active = row("Nunez", Active, "2027-01-01", false);
+        assert_eq!(d(&[active.clone(), row("Nunez", Revoked, "", false)]), V::SuspendedOrRevoked);
+        assert_eq!(
+            d(&[row("Nunez", Active, "2027-01-01", true), row("Nunez", Suspended, "", false)]),
+            V::SuspendedOrRevoked
+        );
+        assert_eq!(d(&[active.clone(), row("Nunez", Expired, "", false)]), V::Expired);
+        assert_eq!(d(&[active.clone(), row("Nunez", Inactive, "2027-01-01", false)]), V::Inactive);
+        assert_eq!(d(&[row("Nunez", Inactive, "2027-01-01", false), row("Nunez", Expired, "", false)]), V::Expired);
+        // a license expiring today is still valid today (2026-11-25 in `decide`)
+        assert_eq!(d(&[row("Nunez", Active, "2026-11-25", false)]), V::VerifiedActive);
+        assert_eq!(d(&[row("Nunez", Active, "2026-11-24", false)]), V::Expired);
+        // a file without status columns and without an expiry proves nothing
+        assert_eq!(d(&[row("Nunez", FromExpiry, "", false)]), V::Inactive);
+        // California with an imported roster: not found, not "voluntary"
+        assert_eq!(decide("Smith", &[], "CA", true), V::NotFound);
+    }
+
+    #[test]
     fn stored_words_are_the_documented_ones_and_parse_back() {
         // docs/export-format.md, licenses[].status
         let words: Vec<&str> = VerificationStatus::ALL.iter().map(|v| v.as_str()).collect();
