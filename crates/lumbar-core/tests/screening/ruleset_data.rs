@@ -186,3 +186,33 @@ fn style_advice_finds_its_precautions_by_id_not_by_place() {
     );
     assert_eq!(assess("osteoporosis", true.into()).0, ["no_spinal_thrust", "light_pressure", "no_deep_tissue"]);
 }
+
+#[test]
+fn an_emergency_action_names_both_911_and_the_emergency_number_in_each_language() {
+    // §2: emergency actions tell the person to call their local emergency number (911 in the
+    // US); naming only one of the two is not enough, in English or in Spanish
+    let en =
+        "action = \"Call 911 (or your local emergency number) now. Do not drive yourself. Do not have a massage.\"";
+    let es =
+        "action_es = \"Llame ahora al 911 (o al número de emergencias local). No maneje usted. No se dé un masaje.\"";
+    let problems = |from: &str, to: &str| {
+        assert!(RulesetFiles::SHIPPED.rules.contains(from), "{from}");
+        let rules = RulesetFiles::SHIPPED.rules.replacen(from, to, 1);
+        load_problems(RulesetFiles { rules: &rules, ..RulesetFiles::SHIPPED })
+    };
+    let en_wrong = "rule `chest_symptoms`: an emergency action must tell the person to call 911";
+    let es_wrong = "rule `chest_symptoms`: the Spanish emergency action must tell the person to call 911";
+    for action in ["Call 911 now. Do not drive yourself.", "Call your local emergency number now."] {
+        let p = problems(en, &format!("action = \"{action}\""));
+        assert!(p.iter().any(|p| p.contains(en_wrong)), "{action}: {p:#?}");
+        assert!(!p.iter().any(|p| p.contains(es_wrong)), "{action}: {p:#?}");
+    }
+    for action in ["Llame ahora al 911. No maneje usted.", "Llame ahora al número de emergencias local."] {
+        let p = problems(es, &format!("action_es = \"{action}\""));
+        assert!(p.iter().any(|p| p.contains(es_wrong)), "{action}: {p:#?}");
+        assert!(!p.iter().any(|p| p.contains(en_wrong)), "{action}: {p:#?}");
+    }
+    // either language may say "Emergency"/"EMERGENCIA" in any case
+    assert_eq!(problems(en, "action = \"Call 911, your EMERGENCY number, now.\""), Vec::<String>::new());
+    assert_eq!(problems(es, "action_es = \"Llame al 911, su número de EMERGENCIAS.\""), Vec::<String>::new());
+}

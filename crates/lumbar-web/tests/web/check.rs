@@ -294,7 +294,7 @@ fn outcome_of(r: &Resp) -> (String, String) {
     (attr("data-triage"), attr("data-findings"))
 }
 
-// Expected values written by hand from /work/shared/clinical/vignettes-public.json.
+// Expected values written by hand from shared/clinical/vignettes-public.json (beside the checkout).
 #[tokio::test]
 async fn the_outcome_is_machine_readable_on_main() {
     let cases: [(&str, &str, &str); 4] = [
