@@ -14,18 +14,18 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::post;
 use lumbar_core::screening::fields::FieldKind;
 use lumbar_core::screening::questions::{Input, Question, Target};
 use lumbar_core::screening::{Answers, Field, Rule, Ruleset, Triage};
 
-use crate::check_flow::{self, FormValues};
+use crate::check_flow;
 use crate::csrf::CsrfToken;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::routes::find::Screening;
-use crate::routes::{Shared, lang_switch, remember_lang};
+use crate::routes::Shared;
+use crate::routes::find::PostedCheck;
 use crate::views::Chrome;
 
 /// The id of the form that carries the answers (the language switch submits it).
@@ -72,13 +72,8 @@ async fn submit(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let rs = &shared.state.ruleset;
-    let form = FormValues::new(pairs);
-    let switch_to = lang_switch(&form)?;
-    let (answers, progress) = check_flow::finished(rs, &form).map_err(|_| AppError::BadForm)?;
-    let a = rs.assess(&answers);
-    let screening = Screening::new(rs, &a, &progress);
-    let mut c = Chrome::new(&shared.i18n, switch_to.unwrap_or(lang), "/clinician-summary", "");
-    c.switch_form = Some(FORM_ID);
+    let PostedCheck { answers, assessment: a, screening, chrome: c, switch_to } =
+        PostedCheck::read(&shared, lang, pairs, "/clinician-summary", FORM_ID)?;
     let applies = matches!(a.triage, Triage::SeeProviderFirst | Triage::UrgentMedical);
     let findings = if applies {
         a.finding_rules().filter(|r| r.level.is_some()).map(|r| finding_line(&c, rs, &answers, r)).collect()
@@ -95,11 +90,7 @@ async fn submit(
         ruleset_version: rs.version.clone(),
         c,
     };
-    let mut resp = page.into_response();
-    if let Some(l) = switch_to {
-        remember_lang(&shared, &mut resp, l);
-    }
-    Ok(resp)
+    Ok(PostedCheck::respond(&shared, switch_to, page))
 }
 
 /// The answer fields a rule reads, through the rules it refers to, in question order;

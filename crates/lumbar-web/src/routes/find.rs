@@ -34,7 +34,7 @@ use lumbar_core::directory::ResultGroup;
 use lumbar_core::directory::states::states;
 use lumbar_core::matching::why::{Reason, StyleNote};
 use lumbar_core::matching::{Gender, MatchResult, Needs, Outcome, PlaceKind, Query};
-use lumbar_core::screening::{Assessment, Ruleset};
+use lumbar_core::screening::{Answers, Assessment, Ruleset};
 
 use crate::check_flow::{self, FormValues};
 use lumbar_store::Store;
@@ -80,6 +80,47 @@ impl Screening {
     /// The clinician message for a triage where massage is not advisable now.
     pub(crate) fn clinician_text(&self, c: &Chrome<'_>) -> String {
         c.t(&format!("result-next-{}", self.triage.replace('_', "-")))
+    }
+}
+
+/// A finished check posted to a page that summarizes it (`/intake`, `/clinician-summary`):
+/// the answers, their assessment, what carries them on, and the page chrome in the language
+/// asked for (the language switch resubmits the form `form_id`).
+pub(crate) struct PostedCheck<'a> {
+    pub answers: Answers,
+    pub assessment: Assessment<'a>,
+    pub screening: Screening,
+    pub chrome: Chrome<'a>,
+    pub switch_to: Option<Lang>,
+}
+
+impl<'a> PostedCheck<'a> {
+    /// Reads the form; a damaged or unfinished one is refused (decision 0003).
+    pub(crate) fn read(
+        shared: &'a Shared,
+        lang: Lang,
+        pairs: Vec<(String, String)>,
+        path: &str,
+        form_id: &'static str,
+    ) -> Result<PostedCheck<'a>, AppError> {
+        let rs = &shared.state.ruleset;
+        let form = FormValues::new(pairs);
+        let switch_to = lang_switch(&form)?;
+        let (answers, progress) = check_flow::finished(rs, &form).map_err(|_| AppError::BadForm)?;
+        let assessment = rs.assess(&answers);
+        let screening = Screening::new(rs, &assessment, &progress);
+        let mut chrome = Chrome::new(&shared.i18n, switch_to.unwrap_or(lang), path, "");
+        chrome.switch_form = Some(form_id);
+        Ok(PostedCheck { answers, assessment, screening, chrome, switch_to })
+    }
+
+    /// The page's response, remembering a language the person switched to.
+    pub(crate) fn respond(shared: &Shared, switch_to: Option<Lang>, page: impl IntoResponse) -> Response {
+        let mut resp = page.into_response();
+        if let Some(l) = switch_to {
+            remember_lang(shared, &mut resp, l);
+        }
+        resp
     }
 }
 

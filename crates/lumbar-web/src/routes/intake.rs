@@ -10,17 +10,16 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::post;
 
-use crate::check_flow::{self, FormValues};
 use crate::csrf::CsrfToken;
 use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
 use crate::intake;
+use crate::routes::Shared;
 use crate::routes::check::serde_plain;
-use crate::routes::find::Screening;
-use crate::routes::{Shared, lang_switch, remember_lang};
+use crate::routes::find::PostedCheck;
 use crate::views::Chrome;
 
 /// The id of the form that carries the answers (the language switch submits it).
@@ -70,13 +69,8 @@ async fn submit(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let rs = &shared.state.ruleset;
-    let form = FormValues::new(pairs);
-    let switch_to = lang_switch(&form)?;
-    let (answers, progress) = check_flow::finished(rs, &form).map_err(|_| AppError::BadForm)?;
-    let a = rs.assess(&answers);
-    let screening = Screening::new(rs, &a, &progress);
-    let mut c = Chrome::new(&shared.i18n, switch_to.unwrap_or(lang), "/intake", "");
-    c.switch_form = Some(FORM_ID);
+    let PostedCheck { answers, assessment: a, screening, chrome: c, switch_to } =
+        PostedCheck::read(&shared, lang, pairs, "/intake", FORM_ID)?;
     let summary = intake::summarize(&answers, &a);
     let advisable = a.massage_advisable_now();
     let severity = c.t(&format!("severity-{}", serde_plain(&a.pain.severity)));
@@ -109,9 +103,5 @@ async fn submit(
         ruleset_version: rs.version.clone(),
         c,
     };
-    let mut resp = page.into_response();
-    if let Some(l) = switch_to {
-        remember_lang(&shared, &mut resp, l);
-    }
-    Ok(resp)
+    Ok(PostedCheck::respond(&shared, switch_to, page))
 }
