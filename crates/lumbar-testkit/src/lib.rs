@@ -23,15 +23,23 @@ use sqlx::Connection;
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 static TEMPLATE: tokio::sync::Mutex<bool> = tokio::sync::Mutex::const_new(false);
 
+/// A name no earlier test run used: process ids repeat (a CI container starts every run
+/// from the same low numbers), so the name also carries the clock's nanoseconds.
 fn unique(prefix: &str) -> String {
-    format!("{prefix}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or_default();
+    format!("{prefix}_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
 /// A fresh, empty SQLite database URL in the system temp dir.
+/// Any file left under the name by an earlier run (with its `-wal`/`-shm`) is removed first.
 pub fn sqlite_url() -> String {
     let dir = std::env::temp_dir().join("lumbar-tests");
     let _ = std::fs::create_dir_all(&dir);
     let path: PathBuf = dir.join(format!("{}.db", unique("t")));
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
     format!("sqlite:{}", path.display())
 }
 
