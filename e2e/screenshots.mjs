@@ -39,7 +39,7 @@ try {
   await page.getByRole('heading', { level: 1, name: 'Your result' }).waitFor();
   await shot('result');
 
-  await page.getByRole('button', { name: 'Find a therapist' }).click();
+  await page.getByRole('link', { name: 'Find a therapist' }).click();
   await page.getByLabel('ZIP code').fill('98101');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   // The results, scrolled to under the search form.

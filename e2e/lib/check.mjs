@@ -70,8 +70,8 @@ export const BENIGN_ADULT = {
   'most like massage to do for you': 'Help me relax',
 };
 
-/** The same person, but a woman: the pregnancy question is only asked once "Female" is
- * chosen, so the step comes back with it marked "New question". */
+/** The same person, but a woman: the pregnancy question waits on the same page and shows
+ * once "Female" is chosen. */
 export const BENIGN_WOMAN = { ...BENIGN_ADULT, 'What is your sex': 'Female', 'pregnant, or did you give birth': 'No' };
 
 /** Step number and total from the progress indicator ("Step 2 of 6" and <progress>). */
@@ -92,30 +92,42 @@ function keyFor(answers, text) {
   return keys[0];
 }
 
-/** Answers every question shown on the current step page. */
+/** Answers every question shown on the current step page, one by one (no "None of
+ * these"); a follow-up revealed by an answer is answered once it shows. Returns the taps. */
 export async function answerStep(page, answers) {
   const questions = page.locator('form#check-form .question');
   const n = await questions.count();
   assert.ok(n > 0, 'a step page shows at least one question');
-  for (let i = 0; i < n; i++) {
-    const q = questions.nth(i);
-    const heading = q.locator('legend, label.question-label').first();
-    const text = (await heading.innerText()).replace(/\s+/g, ' ').trim();
-    const answer = answers[keyFor(answers, text)];
-    if (typeof answer === 'string') {
-      // A radio, chosen by the text of its label.
-      await q.getByLabel(answer, { exact: true }).check();
-    } else {
-      await q.locator('input.input').fill(answer.fill);
+  const done = new Set();
+  let taps = 0;
+  for (let pass = 0; pass < 4; pass++) {
+    let answered = 0;
+    for (let i = 0; i < n; i++) {
+      const q = questions.nth(i);
+      if (done.has(i) || !(await q.isVisible())) continue;
+      const heading = q.locator('legend, label.question-label').first();
+      const text = (await heading.innerText()).replace(/\s+/g, ' ').trim();
+      const answer = answers[keyFor(answers, text)];
+      if (typeof answer === 'string') {
+        // A radio, chosen by the text of its label.
+        await q.getByLabel(answer, { exact: true }).check();
+      } else {
+        await q.locator('input.input').fill(answer.fill);
+      }
+      done.add(i);
+      answered++;
+      taps++;
     }
+    if (answered === 0) break;
   }
+  return taps;
 }
 
 /**
  * Fills in the whole check from the current page (the first step) until it leaves the
- * steps: answers each page and presses Continue / See my result. Checks the progress
- * indicator moves forward one step at a time (a step may come back once with a new
- * question). `onStep(page, progress)` runs on each step page before it is answered.
+ * steps: answers each page item by item and presses Continue / See my result. Checks the
+ * progress indicator moves forward one step at a time (a step may come back once with a
+ * new question). `onStep(page, progress)` runs on each step page before it is answered.
  * Returns the list of steps seen.
  */
 export async function completeCheck(page, answers = BENIGN_ADULT, { onStep } = {}) {
@@ -135,6 +147,88 @@ export async function completeCheck(page, answers = BENIGN_ADULT, { onStep } = {
     if (onStep) await onStep(page, p);
     await answerStep(page, answers);
     await page.locator('form#check-form').getByRole('button', { name: /^(Continue|See my result)/ }).click();
+    await page.waitForLoadState('domcontentloaded');
+  }
+  throw new Error('the check did not end after 20 pages');
+}
+
+/** The text a field's answer is given as: radios by value, text boxes typed. */
+function valueOf(answers, field) {
+  const v = field.startsWith('preferences.') ? answers.preferences?.[field.slice(12)] : answers[field];
+  if (v === undefined || v === null) return undefined;
+  if (field === 'duration_weeks') return { fill: `${v} weeks` };
+  if (field === 'age') return { fill: String(v) };
+  return String(v);
+}
+
+/**
+ * Fills in the whole check from the current page as a person with these answers (the
+ * contract's JSON, e.g. a vignette's `answers`) would, counting taps: a checklist whose
+ * every item is the person's "nothing to report" answer (its `data-none`) is answered with
+ * one tap on "None of these", anything else item by item; follow-ups are answered when they
+ * show; optional questions without an answer are left. One tap = one radio, one checkbox,
+ * one text box filled, or one button. Returns { taps, pages }.
+ */
+export async function fillCheckAsPerson(page, answers, { useNone = true } = {}) {
+  let taps = 0;
+  let pages = 0;
+  for (let guard = 0; guard < 20; guard++) {
+    if ((await page.locator('.progress-text').count()) === 0) return { taps, pages };
+    pages++;
+    await assertNoErrors(page);
+    const form = page.locator('form#check-form');
+    let submitted = false;
+    const done = new Set();
+    // checklists first: decide "None of these" or item by item
+    const lists = form.locator('fieldset.checklist');
+    const noneButtons = [];
+    for (let c = 0; c < (await lists.count()); c++) {
+      const list = lists.nth(c);
+      const items = list.locator('.question[data-none]');
+      let nothing = useNone;
+      for (let i = 0; i < (await items.count()) && nothing; i++) {
+        const field = await items.nth(i).getAttribute('data-field');
+        nothing = valueOf(answers, field) === (await items.nth(i).getAttribute('data-none'));
+      }
+      if (!nothing) continue;
+      for (let i = 0; i < (await items.count()); i++) done.add(await items.nth(i).getAttribute('data-field'));
+      const box = list.locator('.none-of-these input[type=checkbox]');
+      if (await box.count()) {
+        await box.check();
+        taps++;
+      } else {
+        noneButtons.push(list.locator('.none-of-these button'));
+      }
+    }
+    // every other visible question, until no new one shows (follow-ups)
+    for (let pass = 0; pass < 4; pass++) {
+      let answered = 0;
+      const qs = form.locator('.question[data-field]');
+      for (let i = 0; i < (await qs.count()); i++) {
+        const q = qs.nth(i);
+        const field = await q.getAttribute('data-field');
+        if (done.has(field) || !(await q.isVisible())) continue;
+        done.add(field);
+        const v = valueOf(answers, field);
+        if (v === undefined) {
+          assert.ok(field.startsWith('preferences.'), `no answer for the required question ${field}`);
+          continue;
+        }
+        if (typeof v === 'string') await q.locator(`input[name="${field}"][value="${v}"]`).check();
+        else await q.locator('input.input').fill(v.fill);
+        taps++;
+        answered++;
+      }
+      if (answered === 0) break;
+    }
+    if (noneButtons.length) {
+      await noneButtons[0].click();
+      submitted = true;
+    } else {
+      await form.getByRole('button', { name: /^(Continue|See my result|Continuar|Ver mi resultado)/ }).click();
+    }
+    taps++;
+    void submitted;
     await page.waitForLoadState('domcontentloaded');
   }
   throw new Error('the check did not end after 20 pages');

@@ -64,11 +64,11 @@ function databaseUrl() {
  * Starts `lumbar serve --demo` on a free port (the OS picks it: --listen 127.0.0.1:0) and
  * waits for /readyz. Returns { baseURL, stop(), log() }.
  */
-export async function startServer({ timeoutMs = 60_000 } = {}) {
+export async function startServer({ timeoutMs = 60_000, env = {} } = {}) {
   const args = ['--db', databaseUrl(), 'serve', '--demo', '--listen', '127.0.0.1:0'];
   const child = spawn(lumbarBin(), args, {
     cwd: REPO,
-    env: process.env,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -121,12 +121,14 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
 
 /**
  * Registers before/after hooks for a spec file and returns an object whose `server`,
- * `browser` and `baseURL` are filled in by the time the tests run.
+ * `browser` and `baseURL` are filled in by the time the tests run. `env` is added to the
+ * server's environment (e.g. a higher rate limit for a spec that fills in the check many
+ * times).
  */
-export function useApp() {
+export function useApp({ env = {} } = {}) {
   const app = { server: null, browser: null, baseURL: null };
   before(async () => {
-    app.server = await startServer();
+    app.server = await startServer({ env });
     app.baseURL = app.server.baseURL;
     app.browser = await launchBrowser();
   });

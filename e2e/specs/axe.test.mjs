@@ -55,7 +55,7 @@ test('axe: 404 page', async (t) => {
   await page.close();
 });
 
-test('axe: every step of the check, its error and added-question states, and the result', { timeout: 120_000 }, async (t) => {
+test('axe: every step of the check, its error state, revealed follow-ups, "None of these" and the result', { timeout: 120_000 }, async (t) => {
   const page = await freshPage();
   await startFromHome(page);
   await t.test('step 1 with errors (nothing answered)', async (st) => {
@@ -66,14 +66,23 @@ test('axe: every step of the check, its error and added-question states, and the
   const checked = new Set();
   await completeCheck(page, BENIGN_WOMAN, {
     onStep: async (p, { step }) => {
-      const added = (await p.getByText('New question').count()) > 0;
-      const label = added ? `step ${step} with an added question` : `step ${step}`;
+      const label = `step ${step}`;
       if (checked.has(label)) return;
       checked.add(label);
       await t.test(label, (st) => assertAccessible(p, label, st));
+      if (step === 2) {
+        // the pregnancy question revealed in place once "Female" is chosen
+        await p.getByRole('group', { name: /What is your sex/ }).getByLabel('Female', { exact: true }).check();
+        await p.getByRole('group', { name: /Are you pregnant/ }).waitFor();
+        await t.test('step 2 with the follow-up revealed', (st) => assertAccessible(p, 'step 2 revealed', st));
+      }
+      if (step === 1) {
+        await p.getByLabel('None of these apply to me').check();
+        await t.test('step 1 with "None of these" chosen', (st) => assertAccessible(p, 'step 1 none', st));
+        await p.getByLabel('None of these apply to me').uncheck();
+      }
     },
   });
-  assert.ok(checked.has('step 2 with an added question'), 'the added-question state was checked');
   await t.test('result', async (st) => {
     await page.getByRole('heading', { level: 1, name: 'Your result' }).waitFor();
     await assertAccessible(page, 'result', st);
@@ -117,7 +126,7 @@ test('axe: see a clinician first: the result and the summary for the clinician',
   await page.getByRole('heading', { level: 1, name: 'Your result' }).waitFor();
   await t.test('result: see a clinician first', (st) => assertAccessible(page, 'result see a clinician first', st));
   await t.test('summary for the clinician', async (st) => {
-    await page.getByRole('button', { name: 'Print a summary for your doctor or physical therapist' }).click();
+    await page.getByRole('link', { name: 'Print a summary for your doctor or physical therapist' }).click();
     await page.getByRole('heading', { level: 1, name: 'Summary for your doctor or physical therapist' }).waitFor();
     assert.equal(new URL(page.url()).search, '', 'no answers in the address');
     await assertAccessible(page, 'clinician summary', st);
@@ -127,6 +136,8 @@ test('axe: see a clinician first: the result and the summary for the clinician',
 
 test('axe: a therapist profile', async (t) => {
   const page = await freshPage();
+  // a plain search: no finished check from the tests before (a clinician-first one hides the list)
+  await page.context().clearCookies();
   await page.goto('/find?zip=98101');
   await page.locator('ol.results > li h3 a').first().click();
   await page.waitForURL(/\/therapists\/[^/]+$/);
@@ -137,14 +148,14 @@ test('axe: a therapist profile', async (t) => {
 test('axe: the screened finder, the intake summary, feedback (error and thank you)', { timeout: 90_000 }, async (t) => {
   const page = await resultPage();
   await t.test('find from the result (screened), with results', async (st) => {
-    await page.getByRole('button', { name: 'Find a therapist' }).click();
+    await page.getByRole('link', { name: 'Find a therapist' }).click();
     await page.getByLabel('ZIP code').fill('98101');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.locator('ol.results > li').first().waitFor();
     await assertAccessible(page, 'screened find with results', st);
   });
   await t.test('intake summary', async (st) => {
-    await page.getByRole('button', { name: 'Prepare for your visit' }).click();
+    await page.getByRole('link', { name: 'Prepare for your visit' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'For my massage therapist' }).waitFor();
     await assertAccessible(page, 'intake', st);
   });
@@ -154,10 +165,11 @@ test('axe: the screened finder, the intake summary, feedback (error and thank yo
     await page.locator('.error-summary').waitFor();
     await assertAccessible(page, 'feedback error', st);
   });
-  await t.test('feedback thank-you page', async (st) => {
+  await t.test('feedback thank-you, back on the page it was about', async (st) => {
     await page.getByLabel('No', { exact: true }).check();
     await page.getByRole('button', { name: 'Send feedback' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Thank you for your feedback' }).waitFor();
+    await page.waitForURL(/\/evidence\?feedback=thanks/);
+    await page.locator('section.feedback [role=status]').waitFor();
     await assertAccessible(page, 'feedback thanks', st);
   });
   await page.close();

@@ -10,37 +10,11 @@ import { BENIGN_ADULT, completeCheck, startFromHome } from '../lib/check.mjs';
 
 const app = useApp();
 
-/**
- * The browser's Back button. The result and the finder's pages answer POSTs and are
- * `Cache-Control: no-store`, so Chromium shows its "Confirm Form Resubmission" page
- * (net::ERR_CACHE_MISS) instead; a person then presses reload, which posts the same form
- * again. Returns whether that was needed.
- */
-async function back(page) {
-  try {
-    await page.goBack();
-    return false;
-  } catch (e) {
-    if (!/ERR_CACHE_MISS/.test(e.message)) throw e;
-  }
-  // The error page attaches a moment later; until then reload says "not attached".
-  for (let tries = 1; ; tries++) {
-    await page.waitForTimeout(200);
-    try {
-      await page.reload();
-      return true;
-    } catch (e) {
-      if (tries >= 10 || !/not attached|ERR_CACHE_MISS/i.test(e.message)) throw e;
-    }
-  }
-}
-
-/** Back until the result page shows; returns how many Back presses needed a resubmit. */
+/** Back until the result page shows (each Back is a GET: no resubmit prompt). */
 async function backToResult(page) {
-  let resubmits = 0;
   for (let i = 0; i < 4; i++) {
-    if (await back(page)) resubmits++;
-    if (await page.getByRole('heading', { level: 1, name: 'Your result' }).count()) return resubmits;
+    await page.goBack();
+    if (await page.getByRole('heading', { level: 1, name: 'Your result' }).count()) return;
   }
   throw new Error(`four Backs did not reach the result (at ${page.url()})`);
 }
@@ -55,7 +29,6 @@ test('full path: check → result → find → profile → intake → feedback',
   ctx.setDefaultTimeout(10_000);
   t.after(() => ctx.close());
   const page = await ctx.newPage();
-  let resubmits = 0;
 
   await steps(t, [
     ['home page offers the check', async () => {
@@ -64,10 +37,10 @@ test('full path: check → result → find → profile → intake → feedback',
       assert.ok(await page.getByRole('heading', { level: 1, name: /Can massage help my back/ }).isVisible());
       await startFromHome(page);
     }],
-    ['the check: every step answered, the progress indicator moving 1 → 6', async () => {
+    ['the check: every step answered, the progress indicator moving 1 → 5', async () => {
       const seen = await completeCheck(page, BENIGN_ADULT);
-      assert.equal(seen[0].total, 6);
-      assert.deepEqual(seen.map((s) => s.step), [1, 2, 3, 4, 5, 6], 'each step shown once, in order');
+      assert.equal(seen[0].total, 5);
+      assert.deepEqual(seen.map((s) => s.step), [1, 2, 3, 4, 5], 'each step shown once, in order');
     }],
     ['result: massage is a reasonable option, with the preferred style suggested', async () => {
       assert.match(await page.title(), /^Your result/);
@@ -77,7 +50,7 @@ test('full path: check → result → find → profile → intake → feedback',
       assert.ok(await page.getByRole('heading', { name: 'When to stop and get help' }).isVisible());
     }],
     ['find a therapist near ZIP 98101, with the check applied', async () => {
-      await page.getByRole('button', { name: 'Find a therapist' }).click();
+      await page.getByRole('link', { name: 'Find a therapist' }).click();
       await page.getByRole('heading', { level: 1, name: 'Find a licensed massage therapist' }).waitFor();
       assert.ok(await page.getByRole('heading', { name: 'Your safety check is applied to this list' }).isVisible());
       await page.getByLabel('ZIP code').fill('98101');
@@ -99,13 +72,12 @@ test('full path: check → result → find → profile → intake → feedback',
       assert.ok(await credentials.count(), 'a credentials section');
       assert.ok(await page.locator('.license .badge-verified').count(), 'a verified license badge');
     }],
-    ['back to the result (browser Back)', async (st) => {
-      resubmits = await backToResult(page);
-      if (resubmits) st.diagnostic(`${resubmits} Back press(es) showed "Confirm Form Resubmission" and were reloaded`);
+    ['back to the result (browser Back)', async () => {
+      await backToResult(page);
       await onResult(page);
     }],
     ['prepare for your visit: the intake summary', async () => {
-      await page.getByRole('button', { name: 'Prepare for your visit' }).click();
+      await page.getByRole('link', { name: 'Prepare for your visit' }).click();
       await page.getByRole('heading', { level: 1, name: 'For my massage therapist' }).waitFor();
       assert.match(await page.title(), /^Prepare for your visit/);
       const prefs = page.locator('section', { has: page.getByRole('heading', { name: 'What I would like' }) });
@@ -116,18 +88,14 @@ test('full path: check → result → find → profile → intake → feedback',
     }],
     ['"Was this helpful?" on the result → thank you', async () => {
       // The intake summary is for the therapist and has no feedback form: back to the result.
-      resubmits += await backToResult(page);
+      await backToResult(page);
       const form = page.locator('section.feedback form');
       await form.getByRole('group', { name: /Was this .* helpful/ }).getByLabel('Yes', { exact: true }).check();
       await form.getByLabel(/Anything you would like to tell us/).fill('Clear and quick, thanks.');
       await form.getByRole('button', { name: 'Send feedback' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Thank you for your feedback' }).waitFor();
-      assert.match(await page.getByRole('status').innerText(), /Your feedback helps us improve lumbar/);
+      await page.waitForURL(/\/check\/result\?feedback=thanks/);
+      assert.match(await page.locator('section.feedback [role=status]').innerText(), /Your feedback helps us improve lumbar/);
+      await onResult(page);
     }],
   ], { page });
-
-  // Reported, not yet fixed: see the diagnostic above. Passes once Back needs no resubmit.
-  await t.test('Back to the result (from a profile or the intake summary) needs no "Confirm Form Resubmission"', {
-    todo: 'the result and finder pages answer POSTs with Cache-Control: no-store, so Back gives net::ERR_CACHE_MISS',
-  }, () => assert.equal(resubmits, 0, `${resubmits} Back presses needed a resubmit`));
 });

@@ -1,5 +1,5 @@
 // With JavaScript off the whole check still works: plain forms, server-rendered steps, the
-// error summary, a question added by an earlier answer, the result, and the finder after it.
+// error summary, a follow-up revealed in place by CSS, the result, and the finder after it.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -30,19 +30,24 @@ test('JavaScript disabled: the full check works, and the finder after it', { tim
     assert.match(await page.title(), /^Error:/);
     assert.equal((await progressOf(page)).step, 1, 'still on step 1');
 
-    // Then fill it all in (as a woman: the pregnancy question is added after "Female").
-    const seen = await completeCheck(page, BENIGN_WOMAN);
-    assert.equal(seen[seen.length - 1].step, seen[0].total, 'every step reached');
-    assert.ok(
-      seen.some((s, i) => i > 0 && s.step === seen[i - 1].step),
-      'the "about you" step came back once with the new pregnancy question',
-    );
+    // Then fill it all in (as a woman: the pregnancy question shows once "Female" is
+    // chosen, without a script and without a round trip).
+    const seen = await completeCheck(page, BENIGN_WOMAN, {
+      onStep: async (p, { step }) => {
+        if (step !== 2) return;
+        const pregnant = p.locator('.question[data-field=pregnancy]');
+        assert.equal(await pregnant.isVisible(), false, 'hidden before "Female"');
+        await p.getByRole('group', { name: /What is your sex/ }).getByLabel('Female', { exact: true }).check();
+        assert.equal(await pregnant.isVisible(), true, 'revealed by CSS');
+      },
+    });
+    assert.deepEqual(seen.map((s) => s.step), [1, 2, 3, 4, 5], 'each step once');
 
     assert.ok(await page.getByRole('heading', { level: 1, name: 'Your result' }).isVisible());
     assert.match(await page.locator('section.verdict').innerText(), /Massage is a reasonable option for you/);
 
     // And on from the result: the screened finder is plain forms too.
-    await page.getByRole('button', { name: 'Find a therapist' }).click();
+    await page.getByRole('link', { name: 'Find a therapist' }).click();
     await page.getByLabel('ZIP code').fill('98101');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('heading', { name: 'Results' }).waitFor();

@@ -34,7 +34,7 @@ test('phone viewport: the check, the result, the finder and a profile, no horizo
     assert.match(await page.locator('section.verdict').innerText(), /Massage is a reasonable option for you/);
     await assertNoSideScroll(page, 'result');
     // The main action is reachable by touch, and leads to a list that fits the screen too.
-    const find = page.getByRole('button', { name: 'Find a therapist' });
+    const find = page.getByRole('link', { name: 'Find a therapist' });
     const box = await find.boundingBox();
     assert.ok(box && box.height >= 24 && box.width >= 24, 'the "Find a therapist" target is at least 24×24 px (WCAG 2.5.8)');
     await find.tap();

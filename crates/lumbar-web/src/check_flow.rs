@@ -102,9 +102,22 @@ pub fn question_for_path<'q>(q: &'q Questionnaire, path: &str) -> Option<(usize,
 pub struct FormValues(HashMap<String, String>);
 
 impl FormValues {
-    /// From decoded pairs.
+    /// From decoded pairs (the last value of a repeated name wins: for forms whose
+    /// fields are not health answers).
     pub fn new(pairs: Vec<(String, String)>) -> FormValues {
         FormValues(pairs.into_iter().collect())
+    }
+
+    /// From decoded pairs, refusing a name given twice: a repeated field is a damaged form,
+    /// never a choice between two answers (decision 0003).
+    pub fn strict(pairs: Vec<(String, String)>) -> Result<FormValues, Damaged> {
+        let mut map = HashMap::with_capacity(pairs.len());
+        for (k, v) in pairs {
+            if map.insert(k, v).is_some() {
+                return Err(Damaged);
+            }
+        }
+        Ok(FormValues(map))
     }
 
     /// A field's value.
@@ -154,6 +167,15 @@ pub fn finished(rs: &Ruleset, form: &FormValues) -> Result<(Answers, Progress), 
     let values = rs.questionnaire.complete(&p.answered).ok_or(Damaged)?;
     let answers = Answers::from_values(values, p.preferences()).map_err(|_| Damaged)?;
     Ok((answers, p))
+}
+
+/// The complete answers of a finished check kept in a draft, checked against the contract.
+pub fn finished_progress(rs: &Ruleset, p: &Progress) -> Result<Answers, Damaged> {
+    if first_incomplete(&rs.questionnaire, p, rs.questionnaire.groups.len()).is_some() {
+        return Err(Damaged);
+    }
+    let values = rs.questionnaire.complete(&p.answered).ok_or(Damaged)?;
+    Answers::from_values(values, p.preferences()).map_err(|_| Damaged)
 }
 
 /// "I answered this by mistake" on the stop page: the answers with every answer the
@@ -217,6 +239,79 @@ pub fn shown(q: &Questionnaire, p: &Progress, group: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The same-page question a follow-up hangs on: a question whose `ask_when` reads exactly
+/// one question of its own group, asked before it, with every follow-up of that question
+/// right after it (so the page can reveal them in place, without a round trip).
+pub fn trigger(q: &Questionnaire, i: usize) -> Option<usize> {
+    let question = q.questions.get(i)?;
+    let cond = question.ask_when.as_ref()?;
+    let mut read = Vec::new();
+    cond.fields(&mut read);
+    let same: Vec<usize> = read
+        .iter()
+        .filter_map(|f| q.questions.iter().position(|x| x.target == Target::Answer(*f)))
+        .filter(|&t| q.questions[t].group == question.group)
+        .collect();
+    let [t] = same[..] else { return None };
+    // every question between the trigger and this one is a follow-up of the trigger (or of
+    // one of its follow-ups), so they all sit in the trigger's reveal block
+    let contiguous = (t + 1..i).all(|k| {
+        let mut at = k;
+        while let Some(up) = trigger_unchecked(q, at) {
+            if up == t {
+                return true;
+            }
+            at = up;
+        }
+        false
+    });
+    (t < i && contiguous).then_some(t)
+}
+
+/// [`trigger`] without the contiguity check (used inside it).
+fn trigger_unchecked(q: &Questionnaire, i: usize) -> Option<usize> {
+    let question = q.questions.get(i)?;
+    let mut read = Vec::new();
+    question.ask_when.as_ref()?.fields(&mut read);
+    let same: Vec<usize> = read
+        .iter()
+        .filter_map(|f| q.questions.iter().position(|x| x.target == Target::Answer(*f)))
+        .filter(|&t| q.questions[t].group == question.group)
+        .collect();
+    match same[..] {
+        [t] if t < i => Some(t),
+        _ => None,
+    }
+}
+
+/// Whether choosing `value` for the trigger of follow-up `i` makes it apply, given the
+/// other answers so far.
+pub fn reveals(q: &Questionnaire, p: &Progress, i: usize, value: f64) -> bool {
+    let (Some(t), Some(question)) = (trigger(q, i), q.questions.get(i)) else { return false };
+    let mut with = p.clone();
+    with.set(q.questions[t].target, Some(value));
+    question.applies(&with.answered)
+}
+
+/// The questions a step page carries (indexes, in order): those [`shown`] now, plus the
+/// follow-ups that an answer on the same page can reveal in place (hidden until then).
+pub fn rendered(q: &Questionnaire, p: &Progress, group: usize) -> Vec<usize> {
+    let now = shown(q, p, group);
+    let mut out: Vec<usize> = Vec::new();
+    for (i, question) in q.questions.iter().enumerate() {
+        if question.group != group {
+            continue;
+        }
+        if now.contains(&i) || trigger(q, i).is_some_and(|t| out.contains(&t)) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The name of the "None of these apply to me" control of a step's checklist (value `1`).
+pub const NONE: &str = "none";
+
 fn unanswered(q: &Questionnaire, p: &Progress, group: usize) -> Vec<usize> {
     shown(q, p, group)
         .into_iter()
@@ -230,7 +325,8 @@ pub fn first_incomplete(q: &Questionnaire, p: &Progress, last: usize) -> Option<
 }
 
 /// Why a typed answer cannot be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// No answer to a required question.
     Missing,
@@ -251,6 +347,8 @@ pub enum Problem {
     DurationRange,
     /// A contract check that failed at the end (its text, which never repeats a value).
     Contract(String),
+    /// "None of these" was chosen, but this checklist question was answered otherwise.
+    NoneConflict,
 }
 
 /// What the person gave for one question.
@@ -347,6 +445,8 @@ pub enum Outcome {
         raw: HashMap<usize, String>,
         /// Questions added since the page was last shown.
         added: Vec<usize>,
+        /// "None of these" was chosen on the page (shown checked again with the errors).
+        none: bool,
     },
     /// Every question is answered: the assessment.
     Result {
@@ -358,7 +458,7 @@ pub enum Outcome {
 }
 
 fn step_page(group: usize, progress: Progress) -> Outcome {
-    Outcome::Step { group, progress, errors: Vec::new(), raw: HashMap::new(), added: Vec::new() }
+    Outcome::Step { group, progress, errors: Vec::new(), raw: HashMap::new(), added: Vec::new(), none: false }
 }
 
 /// The next non-empty group at or after `from`, or `None` past the end.
@@ -395,16 +495,34 @@ pub fn advance(rs: &Ruleset, mut p: Progress, step: usize, nav: Nav, form: &Form
     let q = &rs.questionnaire;
     let groups = q.groups.len();
     let step = step.min(groups);
-    let rendered = if step < groups { asked(q, form, step).unwrap_or_else(|| shown(q, &p, step)) } else { Vec::new() };
+    let rendered =
+        if step < groups { asked(q, form, step).unwrap_or_else(|| rendered(q, &p, step)) } else { Vec::new() };
+    // "None of these apply to me": every checklist question of the page left unanswered
+    // gets its nothing-to-report answer; one answered otherwise is a conflict the person
+    // resolves (its answer still counts for the emergency check: triage up, never down).
+    let none = form.get(NONE) == Some("1");
     let mut entries = Vec::with_capacity(rendered.len());
     for &i in &rendered {
         let question = &q.questions[i];
         let raw = form.get(&question.target.path());
-        // A page without this input (the stop and result pages carry every answer hidden)
-        // keeps the carried answer; a step page never carries its own questions.
-        let entry = match (raw, p.get(question.target)) {
-            (None, Some(v)) => Entry::Value(v),
-            _ => read_entry(question, raw),
+        let given = raw.map(str::trim).filter(|r| !r.is_empty());
+        let entry = match (question.none_of_these.filter(|_| none), given) {
+            (Some(nothing), None) => Entry::Value(nothing),
+            (Some(nothing), Some(_)) => match read_entry(question, raw) {
+                Entry::Value(v) if v != nothing => {
+                    p.set(question.target, Some(v));
+                    entries.push((i, Entry::Problem(Problem::NoneConflict), raw.map(str::to_owned)));
+                    continue;
+                }
+                Entry::Value(v) => Entry::Value(v),
+                Entry::Problem(_) => Entry::Value(nothing),
+            },
+            // A page without this input keeps the carried answer (a step page shows its
+            // own answers checked, so the browser sends them back).
+            (None, _) => match (raw, p.get(question.target)) {
+                (None, Some(v)) => Entry::Value(v),
+                _ => read_entry(question, raw),
+            },
         };
         p.set(question.target, if let Entry::Value(v) = entry { Some(v) } else { None });
         entries.push((i, entry, raw.map(str::to_owned)));
@@ -418,7 +536,7 @@ pub fn advance(rs: &Ruleset, mut p: Progress, step: usize, nav: Nav, form: &Form
 
     let typed: HashMap<usize, String> = entries
         .iter()
-        .filter(|(_, e, _)| matches!(e, Entry::Problem(pr) if *pr != Problem::Missing))
+        .filter(|(_, e, _)| matches!(e, Entry::Problem(pr) if *pr != Problem::Missing && *pr != Problem::NoneConflict))
         .filter_map(|(i, _, raw)| raw.clone().map(|r| (*i, r)))
         .collect();
     match nav {
@@ -428,7 +546,7 @@ pub fn advance(rs: &Ruleset, mut p: Progress, step: usize, nav: Nav, form: &Form
             return step_page(target, p);
         }
         Nav::Stay if step < groups => {
-            return Outcome::Step { group: step, progress: p, errors: Vec::new(), raw: typed, added: Vec::new() };
+            return Outcome::Step { group: step, progress: p, errors: Vec::new(), raw: typed, added: Vec::new(), none };
         }
         Nav::Stay | Nav::Next => {}
     }
@@ -445,11 +563,11 @@ pub fn advance(rs: &Ruleset, mut p: Progress, step: usize, nav: Nav, form: &Form
             })
             .collect();
         if !errors.is_empty() {
-            return Outcome::Step { group: step, progress: p, errors, raw: typed, added: Vec::new() };
+            return Outcome::Step { group: step, progress: p, errors, raw: typed, added: Vec::new(), none };
         }
         let added: Vec<usize> = now.iter().copied().filter(|i| !rendered.contains(i)).collect();
         if !unanswered(q, &p, step).is_empty() {
-            return Outcome::Step { group: step, progress: p, errors: Vec::new(), raw: HashMap::new(), added };
+            return Outcome::Step { group: step, progress: p, errors: Vec::new(), raw: HashMap::new(), added, none };
         }
         if let Some(g) = first_incomplete(q, &p, step) {
             return step_page(g, p);
@@ -487,7 +605,7 @@ fn finish(rs: &Ruleset, p: Progress) -> Outcome {
                     }
                 }
             }
-            Outcome::Step { group, progress: p, errors, raw: HashMap::new(), added: Vec::new() }
+            Outcome::Step { group, progress: p, errors, raw: HashMap::new(), added: Vec::new(), none: false }
         }
     }
 }

@@ -8,6 +8,7 @@
 //! - [`state`]: [`AppState`] and [`WebConfig`];
 //! - [`routes`]: the router, one module per area (pages, check, api, health);
 //! - [`check_flow`]: the multi-step questionnaire as a pure state machine;
+//! - [`draft`], [`seal`]: the check's answers between pages, sealed in a cookie;
 //! - [`directory`], [`search`]: the cached geo index over the store, and search parameters;
 //! - [`intake`]: what the "Prepare for your visit" summary says;
 //! - [`i18n`]: Fluent messages (English, Spanish) and language negotiation;
@@ -15,10 +16,11 @@
 //! - [`error`]: the one error type, rendered as a page or as `application/problem+json`;
 //! - [`content`], [`views`], [`assets`]: cited statements, template frame, stylesheet.
 //!
-//! Privacy: answers are health data. They travel only in the bodies of `POST` requests
-//! and responses (never in URLs, cookies or logs) — also to the finder and the intake
-//! summary — nothing of them is stored, and the request log has method, path, status and
-//! latency only.
+//! Privacy: answers are health data. Between pages they are kept only in the browser, in one
+//! cookie sealed with an AEAD under the server secret ([`seal`], [`draft`]; 3 hours, or until
+//! "Forget my answers"), never in URLs or logs; nothing of them is stored on the server, and
+//! the request log has method, path, status and latency only. Every page is a `GET`
+//! (post/redirect/get, decision 0005), so Back and Reload never resubmit a form.
 
 pub mod assets;
 pub mod check_flow;
@@ -26,10 +28,12 @@ pub mod content;
 mod cookies;
 pub mod csrf;
 pub mod directory;
+pub mod draft;
 pub mod error;
 pub mod i18n;
 pub mod intake;
 pub mod routes;
+pub mod seal;
 pub mod search;
 pub mod security;
 pub mod state;

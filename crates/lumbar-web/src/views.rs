@@ -21,6 +21,10 @@ pub struct Chrome<'a> {
     /// When set, the switcher is a set of submit buttons of this form (the check keeps its
     /// answers when the language changes) instead of links.
     pub switch_form: Option<&'static str>,
+    /// "Was this helpful?" was just answered on this page: it shows the thank-you instead.
+    pub feedback_thanks: bool,
+    /// Where feedback sent from this page returns to (the page's path and query).
+    pub feedback_return: String,
 }
 
 /// One entry of the language switcher.
@@ -41,7 +45,15 @@ impl<'a> Chrome<'a> {
             .filter(|l| *l != lang)
             .map(|l| LangLink { code: l.code(), name: l.native_name(), href: format!("{path}?lang={}", l.code()) })
             .collect();
-        Chrome { tr: Tr::new(i18n, lang), css: crate::assets::css_href(), current, switch, switch_form: None }
+        Chrome {
+            tr: Tr::new(i18n, lang),
+            css: crate::assets::css_href(),
+            current,
+            switch,
+            switch_form: None,
+            feedback_thanks: false,
+            feedback_return: path.to_owned(),
+        }
     }
 
     /// The page language code.

@@ -72,6 +72,11 @@ with no finding above `note` it is `massage_suitable`. Conditions use the answer
     let _ = writeln!(w, "\n## Style advice\n\n{}\n\n*es:* {}\n", rs.style_note, rs.style_note_es);
     let _ = writeln!(w, "## Safety-netting (every result)\n\n{}\n\n*es:* {}\n", rs.safety_net, rs.safety_net_es);
     let _ = writeln!(w, "## Questions\n");
+    let _ = writeln!(
+        w,
+        "A question marked *checklist* is listed with the others of its page under \"None of these \
+         apply to me\"; choosing that gives each of them the answer shown, explicitly.\n"
+    );
     for (g, group) in rs.questionnaire.groups.iter().enumerate() {
         let _ = writeln!(w, "### {}. {}\n", g + 1, group.title);
         for q in rs.questionnaire.questions.iter().filter(|q| q.group == g) {
@@ -79,7 +84,11 @@ with no finding above `note` it is `massage_suitable`. Conditions use the answer
                 (Some(_), Target::Answer(_)) => " *(asked only when it applies)*",
                 _ => "",
             };
-            let _ = writeln!(w, "- `{}`: {}{skip}", q.target.path(), q.text);
+            let none = match q.none_of_these {
+                Some(v) => format!(" *(checklist: \"None of these\" answers `{}`)*", word_of(q.target, v)),
+                None => String::new(),
+            };
+            let _ = writeln!(w, "- `{}`: {}{skip}{none}", q.target.path(), q.text);
         }
         let _ = writeln!(w);
     }
@@ -95,4 +104,13 @@ with no finding above `note` it is `massage_suitable`. Conditions use the answer
         }
     }
     out
+}
+
+/// The contract word of an engine value (`false`, `none`).
+fn word_of(t: Target, v: f64) -> String {
+    match t.kind() {
+        super::fields::FieldKind::Bool => (if v != 0.0 { "true" } else { "false" }).to_owned(),
+        super::fields::FieldKind::Choice(words) => words.get(v as usize).copied().unwrap_or("").to_owned(),
+        _ => format!("{v}"),
+    }
 }

@@ -96,6 +96,9 @@ pub struct Question {
     pub ask_when: Option<Cond>,
     /// The value a skipped question stands for (engine number: 0/1, choice index).
     pub when_skipped: Option<f64>,
+    /// The answer "None of these apply to me" gives on its page's checklist (engine
+    /// number); `None` = not in a checklist.
+    pub none_of_these: Option<f64>,
 }
 
 impl Question {
@@ -140,6 +143,8 @@ struct RawQuestion {
     ask_when: Option<String>,
     #[serde(default)]
     when_skipped: Option<toml::Value>,
+    #[serde(default)]
+    none_of_these: Option<toml::Value>,
 }
 
 impl Questionnaire {
@@ -285,6 +290,27 @@ impl Questionnaire {
                     x
                 }
             };
+            let none_of_these = match &q.none_of_these {
+                None => None,
+                Some(v) => {
+                    let x = match (kind, v) {
+                        (FieldKind::Bool, toml::Value::Boolean(false)) => Some(0.0),
+                        (FieldKind::Choice(words), toml::Value::String(s)) if s == "none" || s == "never" => {
+                            words.iter().position(|w| w == s).map(|i| i as f64)
+                        }
+                        _ => None,
+                    };
+                    if x.is_none() {
+                        problems.push(format!(
+                            "{at}: none_of_these must be the field's nothing-to-report answer (false, none or never)"
+                        ));
+                    }
+                    if q.ask_when.is_some() || matches!(target, Target::Preference(_)) {
+                        problems.push(format!("{at}: only questions always asked can be in a checklist"));
+                    }
+                    x
+                }
+            };
             if matches!(target, Target::Preference(_)) && ask_when.is_some() {
                 problems.push(format!("{at}: preference questions are always asked"));
             }
@@ -300,6 +326,7 @@ impl Questionnaire {
                 options,
                 ask_when,
                 when_skipped,
+                none_of_these,
             });
         }
         for spec in &FIELDS[..ANSWER_FIELDS] {

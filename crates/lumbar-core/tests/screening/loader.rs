@@ -140,13 +140,37 @@ fn questions_must_cover_every_field_and_emergency_questions_come_first() {
     let p = problems_after(
         "questions",
         "field = \"fever_or_chills\"\ngroup = \"warning_signs\"",
-        "field = \"fever_or_chills\"\ngroup = \"other_symptoms\"",
+        "field = \"fever_or_chills\"\ngroup = \"your_pain\"",
     );
     assert_problem(&p, "`fever_or_chills` is read by emergency rule `infection_with_nerve_signs`");
     let p = problems_after("questions", "{ value = \"major\", label", "{ value = \"huge\", label");
     assert_problem(&p, "option `major` has no label");
     let p = problems_after("questions", "ask_when = \"blood_thinner != none\"", "ask_when = \"bleeding_disorder\"");
     assert_problem(&p, "ask_when reads `bleeding_disorder`, which is not asked before it");
+}
+
+#[test]
+fn none_of_these_is_only_the_nothing_to_report_answer_of_an_unconditional_question() {
+    // "None of these" must never assert a finding: `true`, or a choice other than none/never,
+    // is refused.
+    let p = problems_after(
+        "questions",
+        "field = \"collapse_signs\"\ngroup = \"warning_signs\"\ntext = \"Have you had sudden, severe belly or back pain with dizziness, fainting, sweating or a racing heart?\"\nnone_of_these = false",
+        "field = \"collapse_signs\"\ngroup = \"warning_signs\"\ntext = \"Have you had sudden, severe belly or back pain with dizziness, fainting, sweating or a racing heart?\"\nnone_of_these = true",
+    );
+    assert_problem(&p, "none_of_these must be the field's nothing-to-report answer");
+    let p = problems_after(
+        "questions",
+        "none_of_these = \"never\"\nhelp = \"Do not count",
+        "none_of_these = \"past\"\nhelp = \"Do not count",
+    );
+    assert_problem(&p, "none_of_these must be the field's nothing-to-report answer");
+    let p = problems_after(
+        "questions",
+        "ask_when = \"blood_thinner != none\"",
+        "ask_when = \"blood_thinner != none\"\nnone_of_these = false",
+    );
+    assert_problem(&p, "only questions always asked can be in a checklist");
 }
 
 #[test]

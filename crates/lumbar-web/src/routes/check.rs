@@ -2,15 +2,26 @@
 //! when an emergency is settled, and the result page. The decisions are in
 //! [`crate::check_flow`]; this module reads the form and builds the pages.
 //!
-//! Every page of the check is a `POST` response marked `Cache-Control: no-store`; the
-//! answers live only in the form's hidden fields.
+//! Post/redirect/get (decision 0005): every page is a `GET` — `/check` (step 1),
+//! `/check/{n}`, `/check/stop`, `/check/result` — shown from the sealed draft cookie
+//! ([`crate::draft`]), so Back, Reload and a second tab show a page, never a resubmit prompt.
+//! A step posts to `POST /check`, which saves the answers (and, for the next page, the
+//! problems found) in the draft and answers `303 See Other` to the page the answers lead to.
+//! A damaged or repeated field is a 400 (decision 0003); a draft that does not open is
+//! refused and the person starts again, told why.
 //!
-//! The stop page opens with a `tel:911` link, and offers "I answered this by mistake": a
-//! form carrying the answers without those the emergency rests on
-//! ([`check_flow::mistaken`]) back to the step that asks them, so the person answers them
-//! again. The stop and result pages put the outcome on `<main>` for machines:
-//! `data-triage` (the engine's triage word) and `data-findings` (the fired rule ids, in
-//! the assessment's order, space-separated; on the stop page, the settled emergencies).
+//! A checklist (questions marked `none_of_these` in the catalogue) is answered with one tap
+//! on "None of these apply to me"; follow-ups that an answer on the same page can bring in
+//! are on the page from the start, revealed in place by CSS when the answer is chosen
+//! (without CSS support the server asks them on the next round, as before).
+//!
+//! The stop page opens with a `tel:911` link, and offers "I answered this by mistake"
+//! (`POST /check/mistake`): the answers without those the emergency rests on
+//! ([`check_flow::mistaken`]), back to the step that asks them, so the person answers them
+//! again. "Forget my answers" (`POST /check/forget`) deletes the draft at once. The stop
+//! and result pages put the outcome on `<main>` for machines: `data-triage` (the engine's
+//! triage word) and `data-findings` (the fired rule ids, in the assessment's order,
+//! space-separated; on the stop page, the settled emergencies).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,124 +29,288 @@ use std::sync::Arc;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Form, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::extract::{Form, Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use lumbar_core::screening::questions::{Input, Question};
-use lumbar_core::screening::{Assessment, Ruleset, Triage};
+use lumbar_core::screening::{Answers, Assessment, Ruleset, Triage};
 
-use crate::check_flow::{self, CARRY, FormValues, Nav, Outcome, Problem, Progress};
+use crate::check_flow::{self, FormValues, Nav, Outcome, Problem, Progress};
 use crate::content::{self, CAN_AND_CANNOT};
 use crate::cookies;
 use crate::csrf::CsrfToken;
+use crate::draft::{self, Flash};
 use crate::error::AppError;
 use crate::i18n::{Arg, LANG_COOKIE, Lang};
 use crate::routes::Shared;
 use crate::views::{Chrome, Cite, Statement};
 
-/// The id of the form that carries the check's state (the language switch submits it).
+/// The id of the form of a step (the language switch submits it, keeping what was typed).
 const FORM_ID: &str = "check-form";
-
-/// The `nav` value of the stop page's "I answered this by mistake": back to the question,
-/// unanswered, with the other answers kept.
-const NAV_REVIEW: &str = "review";
 
 /// The check routes.
 pub fn router() -> Router<Arc<Shared>> {
-    Router::new().route("/check", get(start).post(submit))
+    Router::new()
+        .route("/check", get(first_step).post(submit))
+        .route("/check/{page}", get(page))
+        .route("/check/mistake", post(mistake))
+        .route("/check/forget", post(forget))
 }
 
-async fn start(State(shared): State<Arc<Shared>>, lang: Lang, csrf: CsrfToken) -> Response {
-    let outcome = check_flow::start(&shared.state.ruleset);
-    render(&shared, lang, &csrf, outcome, false)
+/// The draft cookie as read from a request.
+pub(crate) enum DraftRead {
+    /// No draft: a fresh start.
+    Empty,
+    /// A draft that does not open (expired, from another server secret, changed): refused,
+    /// and the person is told their earlier answers are gone.
+    Unreadable,
+    /// The answers so far, and the flash for the next step page.
+    Found(Box<Progress>, Option<Flash>),
+}
+
+impl DraftRead {
+    /// The answers (none when there is no usable draft).
+    pub(crate) fn progress(&self) -> Progress {
+        match self {
+            DraftRead::Found(p, _) => (**p).clone(),
+            _ => Progress::default(),
+        }
+    }
+}
+
+/// Reads the sealed draft of the check from the request's cookies.
+pub(crate) fn read_draft(shared: &Shared, headers: &HeaderMap) -> DraftRead {
+    let Some(text) = cookies::get(headers, draft::COOKIE).filter(|t| !t.is_empty()) else {
+        return DraftRead::Empty;
+    };
+    let now = draft::now_secs(shared.state.config.clock);
+    match shared.sealer.open(draft::PURPOSE, now, draft::LIFETIME_SECS, text) {
+        Ok(bytes) => match draft::decode_draft(&shared.state.ruleset, &bytes) {
+            Ok((p, flash)) => DraftRead::Found(Box::new(p), flash),
+            Err(_) => DraftRead::Unreadable,
+        },
+        Err(_) => DraftRead::Unreadable,
+    }
+}
+
+/// The `Set-Cookie` that keeps these answers (and the flash) for the next page.
+pub(crate) fn save_draft(shared: &Shared, p: &Progress, flash: Option<&Flash>) -> HeaderValue {
+    let now = draft::now_secs(shared.state.config.clock);
+    let sealed = shared.sealer.seal(draft::PURPOSE, now, &draft::encode_draft(&shared.state.ruleset, p, flash));
+    cookies::set(
+        draft::COOKIE,
+        &sealed,
+        draft::LIFETIME_SECS,
+        cookies::SameSite::Strict,
+        shared.state.config.secure_cookies,
+    )
+}
+
+/// The `Set-Cookie` that deletes the draft.
+pub(crate) fn clear_draft(shared: &Shared) -> HeaderValue {
+    cookies::set(draft::COOKIE, "", 0, cookies::SameSite::Strict, shared.state.config.secure_cookies)
+}
+
+/// The address of a step page (`/check` for the first).
+pub(crate) fn step_href(group: usize) -> String {
+    if group == 0 { "/check".to_owned() } else { format!("/check/{}", group + 1) }
+}
+
+/// A `303 See Other` to `location` with these cookies.
+fn see_other(location: &str, cookies: Vec<HeaderValue>) -> Response {
+    let mut resp = Redirect::to(location).into_response();
+    for c in cookies {
+        resp.headers_mut().append(header::SET_COOKIE, c);
+    }
+    resp
+}
+
+/// Where the answers so far lead when a page cannot be shown on them: the stop page when an
+/// emergency is settled, else the first step with a question left, else the result.
+pub(crate) fn where_answers_lead(rs: &Ruleset, p: &Progress) -> String {
+    if !rs.emergencies_settled(&p.answered).is_empty() {
+        return "/check/stop".to_owned();
+    }
+    let q = &rs.questionnaire;
+    match check_flow::first_incomplete(q, p, q.groups.len()) {
+        Some(g) => step_href(g),
+        None => "/check/result".to_owned(),
+    }
+}
+
+async fn first_step(State(shared): State<Arc<Shared>>, lang: Lang, csrf: CsrfToken, headers: HeaderMap) -> Response {
+    show_step(&shared, lang, &csrf, &headers, 0)
+}
+
+/// `GET /check/{n}` (a step, 1-based), `/check/stop`, `/check/result`.
+async fn page(
+    State(shared): State<Arc<Shared>>,
+    lang: Lang,
+    csrf: CsrfToken,
+    headers: HeaderMap,
+    thanks: crate::routes::feedback::Thanks,
+    Path(page): Path<String>,
+) -> Result<Response, AppError> {
+    match page.as_str() {
+        "stop" => Ok(show_stop(&shared, lang, &csrf, &headers)),
+        "result" => Ok(show_result(&shared, lang, &csrf, &headers, thanks.0)),
+        n => {
+            let n: usize = n.parse().map_err(|_| AppError::NotFound)?;
+            if n == 0 || n > shared.state.ruleset.questionnaire.groups.len() {
+                return Err(AppError::NotFound);
+            }
+            if n == 1 {
+                return Ok(see_other("/check", Vec::new()));
+            }
+            Ok(show_step(&shared, lang, &csrf, &headers, n - 1))
+        }
+    }
+}
+
+fn show_step(shared: &Shared, lang: Lang, csrf: &CsrfToken, headers: &HeaderMap, group: usize) -> Response {
+    let rs = &shared.state.ruleset;
+    let q = &rs.questionnaire;
+    let read = read_draft(shared, headers);
+    let p = read.progress();
+    let unreadable = matches!(read, DraftRead::Unreadable);
+    if !unreadable {
+        // Only the steps before this one must be complete. A settled emergency does not
+        // keep a person off a step (Back from the stop page, "Start the check" again): the
+        // step shows the answers, and posting it stops the check again.
+        let blocked = group > 0 && check_flow::first_incomplete(q, &p, group - 1).is_some();
+        if blocked {
+            return see_other(&where_answers_lead(rs, &p), Vec::new());
+        }
+        if check_flow::shown(q, &p, group).is_empty() {
+            let next = (group + 1..q.groups.len()).find(|&g| !check_flow::shown(q, &p, g).is_empty());
+            return see_other(&next.map_or_else(|| "/check/result".to_owned(), step_href), Vec::new());
+        }
+    }
+    let flash = match read {
+        DraftRead::Found(_, Some(f)) if f.group == group => f,
+        _ => Flash { group, ..Flash::default() },
+    };
+    let path = step_href(group);
+    let mut c = Chrome::new(&shared.i18n, lang, &path, "check");
+    c.switch_form = Some(FORM_ID);
+    let raw: HashMap<usize, String> = flash.raw.iter().cloned().collect();
+    let mut page = step_page(c, rs, csrf, group, &p, &flash.errors, &raw, &flash.added);
+    page.review = flash.review;
+    page.none_checked = flash.none;
+    page.expired = unreadable;
+    let mut resp = page.into_response();
+    if unreadable {
+        resp.headers_mut().append(header::SET_COOKIE, clear_draft(shared));
+    }
+    resp
 }
 
 async fn submit(
     State(shared): State<Arc<Shared>>,
-    lang: Lang,
     csrf: CsrfToken,
+    headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
+    let _ = csrf;
     let rs = &shared.state.ruleset;
-    let form = FormValues::new(pairs);
+    let form = FormValues::strict(pairs).map_err(|_| AppError::BadForm)?;
     let step: usize = form.get("step").and_then(|s| s.parse().ok()).ok_or(AppError::BadForm)?;
-    if step > rs.questionnaire.groups.len() {
+    if step >= rs.questionnaire.groups.len() {
+        return Err(AppError::BadForm);
+    }
+    if !matches!(form.get(check_flow::NONE), None | Some("1")) {
         return Err(AppError::BadForm);
     }
     let (nav, switch_to) = match form.get("nav").unwrap_or("next") {
         "next" => (Nav::Next, None),
         "back" => (Nav::Back, None),
-        NAV_REVIEW => (Nav::Stay, None),
         other => match other.strip_prefix("lang:").and_then(Lang::from_tag) {
             Some(l) => (Nav::Stay, Some(l)),
             None => return Err(AppError::BadForm),
         },
     };
-    let progress = check_flow::carried(&rs.questionnaire, &form).map_err(|_| AppError::BadForm)?;
-    let outcome = check_flow::advance(rs, progress, step, nav, &form);
-    let review = form.get("nav") == Some(NAV_REVIEW);
-    let mut resp = render(&shared, switch_to.unwrap_or(lang), &csrf, outcome, review);
+    let read = read_draft(&shared, &headers);
+    let expired = matches!(read, DraftRead::Unreadable);
+    let outcome = check_flow::advance(rs, read.progress(), step, nav, &form);
+    let (location, progress, flash) = match outcome {
+        Outcome::Step { group, progress, errors, raw, added, none } => {
+            let flash = Flash { group, errors, raw: raw.into_iter().collect(), added, review: false, none, expired };
+            (step_href(group), progress, Some(flash).filter(|f| *f != Flash { group, ..Flash::default() }))
+        }
+        Outcome::Stop { progress, .. } => ("/check/stop".to_owned(), progress, None),
+        Outcome::Result { progress, .. } => ("/check/result".to_owned(), progress, None),
+    };
+    let mut cookies = vec![save_draft(&shared, &progress, flash.as_ref())];
     if let Some(l) = switch_to {
-        let cookie = cookies::set(
+        cookies.push(cookies::set(
             LANG_COOKIE,
             l.code(),
             365 * 24 * 3600,
             cookies::SameSite::Lax,
             shared.state.config.secure_cookies,
-        );
-        resp.headers_mut().append(header::SET_COOKIE, cookie);
+        ));
     }
-    Ok(resp)
+    Ok(see_other(&location, cookies))
 }
 
-/// The page for an outcome; `review` marks a step shown again from the stop page's "I
-/// answered this by mistake".
-fn render(shared: &Shared, lang: Lang, csrf: &CsrfToken, outcome: Outcome, review: bool) -> Response {
+/// "I answered this by mistake" on the stop page: the answers without those the emergency
+/// rests on ([`check_flow::mistaken`]), back to the step that asks them.
+async fn mistake(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     let rs = &shared.state.ruleset;
-    let mut c = Chrome::new(&shared.i18n, lang, "/check", "check");
-    c.switch_form = Some(FORM_ID);
-    match outcome {
-        Outcome::Step { group, progress, errors, raw, added } => {
-            let mut page = step_page(c, rs, csrf, group, &progress, &errors, &raw, &added);
-            page.review = review;
-            page.into_response()
-        }
-        Outcome::Stop { rules, progress, step } => {
-            let findings = rules.iter().filter_map(|id| rs.rule(id)).map(|r| finding_view(&c, rs, r)).collect();
-            let (cleared, mistake_step) = check_flow::mistaken(rs, &rules, &progress);
-            StopPage {
-                hidden: hidden_fields(rs, &progress, &[]),
-                step,
-                csrf: csrf.0.clone(),
-                findings,
-                triage: serde_plain(&Triage::Emergency),
-                finding_ids: rules.join(" "),
-                mistake_hidden: hidden_fields(rs, &cleared, &[]),
-                mistake_step,
-                c,
-            }
-            .into_response()
-        }
-        Outcome::Result { answers, progress } => {
-            let assessment = rs.assess(&answers);
-            let hidden = hidden_fields(rs, &progress, &[]);
-            result_page(c, rs, csrf, &assessment, hidden).into_response()
-        }
+    let p = read_draft(&shared, &headers).progress();
+    let rules: Vec<String> = rs.emergencies_settled(&p.answered).iter().map(|r| r.id.clone()).collect();
+    if rules.is_empty() {
+        return see_other(&where_answers_lead(rs, &p), Vec::new());
     }
+    let (cleared, step) = check_flow::mistaken(rs, &rules, &p);
+    let flash = Flash { group: step, review: true, ..Flash::default() };
+    see_other(&step_href(step), vec![save_draft(&shared, &cleared, Some(&flash))])
 }
 
-/// Hidden `ans.<field>` inputs for every answer except the questions shown on the page.
-fn hidden_fields(rs: &Ruleset, p: &Progress, visible: &[usize]) -> Vec<(String, String)> {
-    rs.questionnaire
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !visible.contains(i))
-        .filter_map(|(_, q)| {
-            p.get(q.target).map(|v| (format!("{CARRY}{}", q.target.path()), check_flow::encode(q.target, v)))
-        })
-        .collect()
+/// "Forget my answers": the draft is deleted at once; back to the start of the check.
+async fn forget(State(shared): State<Arc<Shared>>) -> Response {
+    see_other("/check?forgotten=1", vec![clear_draft(&shared)])
+}
+
+fn show_stop(shared: &Shared, lang: Lang, csrf: &CsrfToken, headers: &HeaderMap) -> Response {
+    let rs = &shared.state.ruleset;
+    let p = read_draft(shared, headers).progress();
+    let rules: Vec<String> = rs.emergencies_settled(&p.answered).iter().map(|r| r.id.clone()).collect();
+    if rules.is_empty() {
+        return see_other(&where_answers_lead(rs, &p), Vec::new());
+    }
+    let c = Chrome::new(&shared.i18n, lang, "/check/stop", "check");
+    let findings = rules.iter().filter_map(|id| rs.rule(id)).map(|r| finding_view(&c, rs, r)).collect();
+    StopPage {
+        csrf: csrf.0.clone(),
+        findings,
+        triage: serde_plain(&Triage::Emergency),
+        finding_ids: rules.join(" "),
+        c,
+    }
+    .into_response()
+}
+
+/// The finished answers of a draft, when the check is complete and nothing is settled.
+pub(crate) fn finished_answers(rs: &Ruleset, p: &Progress) -> Option<Answers> {
+    if !rs.emergencies_settled(&p.answered).is_empty() {
+        return None;
+    }
+    check_flow::finished_progress(rs, p).ok()
+}
+
+fn show_result(shared: &Shared, lang: Lang, csrf: &CsrfToken, headers: &HeaderMap, thanks: bool) -> Response {
+    let rs = &shared.state.ruleset;
+    let p = read_draft(shared, headers).progress();
+    let Some(answers) = finished_answers(rs, &p) else {
+        return see_other(&where_answers_lead(rs, &p), Vec::new());
+    };
+    let assessment = rs.assess(&answers);
+    let mut c = Chrome::new(&shared.i18n, lang, "/check/result", "check");
+    c.feedback_thanks = thanks;
+    let last = rs.questionnaire.groups.len().saturating_sub(1);
+    result_page(c, rs, csrf, &assessment, step_href(last)).into_response()
 }
 
 /// A text from the rule set's catalogue, or its translation when the page language has
@@ -161,6 +336,8 @@ struct OptionView {
     label: String,
     label_lang: Option<&'static str>,
     checked: bool,
+    /// Choosing it reveals the question's follow-ups on the same page.
+    reveals: bool,
 }
 
 /// One question on a step page.
@@ -181,6 +358,24 @@ struct QuestionView {
     optional: bool,
     added: bool,
     describedby: String,
+    /// Follow-ups of this question come right after it, in a block revealed by an option
+    /// marked `reveals` (CSS only; shown from the start when they already apply).
+    opens: bool,
+    /// The follow-up block after this question applies already.
+    open_now: bool,
+    /// Follow-up blocks to close after this question.
+    closes: Vec<()>,
+    /// In a checklist: the answer "None of these" gives (`data-none`, for tests and tools).
+    none_word: String,
+}
+
+/// A run of questions on a step page: a checklist under "None of these apply to me", or
+/// questions answered one by one.
+struct Block {
+    checklist: bool,
+    /// The checklist is the whole page: "None of these" is a button that also continues.
+    none_button: bool,
+    questions: Vec<QuestionView>,
 }
 
 /// A link in the error summary.
@@ -203,13 +398,16 @@ struct StepPage<'a> {
     title_lang: Option<&'static str>,
     intro: String,
     intro_lang: Option<&'static str>,
-    questions: Vec<QuestionView>,
-    hidden: Vec<(String, String)>,
+    blocks: Vec<Block>,
     asked: String,
     errors: Vec<ErrorLink>,
     added: bool,
     /// Shown again from the stop page: the cleared questions wait for an answer.
     review: bool,
+    /// "None of these" was chosen when the page was last sent.
+    none_checked: bool,
+    /// The draft could not be read (expired or from another server): start again.
+    expired: bool,
     first: bool,
     last: bool,
 }
@@ -239,6 +437,7 @@ fn problem_text(c: &Chrome<'_>, question: &Question, problem: &Problem) -> Strin
         Problem::DurationUnit => c.t("check-error-duration-unit"),
         Problem::DurationRange => c.t("check-error-duration-range"),
         Problem::Contract(text) => text.clone(),
+        Problem::NoneConflict => c.t("check-error-none-conflict"),
     }
 }
 
@@ -254,15 +453,55 @@ fn step_page<'a>(
     added: &[usize],
 ) -> StepPage<'a> {
     let q = &rs.questionnaire;
-    let shown = check_flow::shown(q, p, group);
+    let rendered = check_flow::rendered(q, p, group);
+    let now = check_flow::shown(q, p, group);
     let g = &q.groups[group];
     let (title, title_lang) = catalogue(&c, &format!("g-{}-title", g.id), &g.title);
     let (intro, intro_lang) = catalogue(&c, &format!("g-{}-intro", g.id), &g.intro);
-    let mut questions = Vec::new();
+    // a follow-up belongs to the block of the question it hangs on
+    let in_checklist = |i: usize| {
+        let mut at = i;
+        loop {
+            if q.questions[at].none_of_these.is_some() {
+                return true;
+            }
+            match check_flow::trigger(q, at) {
+                Some(t) => at = t,
+                None => return false,
+            }
+        }
+    };
+    let mut blocks: Vec<Block> = Vec::new();
     let mut links = Vec::new();
-    for &i in &shown {
+    let mut open: Vec<usize> = Vec::new();
+    for &i in &rendered {
         let question = &q.questions[i];
-        let view = question_view(
+        let checklist = in_checklist(i);
+        if blocks.last().is_none_or(|b| b.checklist != checklist) {
+            close_all(&mut blocks, &mut open);
+            blocks.push(Block { checklist, none_button: false, questions: Vec::new() });
+        }
+        // close the follow-up blocks this question is not inside
+        let parent = check_flow::trigger(q, i);
+        while let Some(&top) = open.last() {
+            let mut at = parent;
+            let mut inside = false;
+            while let Some(t) = at {
+                if t == top {
+                    inside = true;
+                    break;
+                }
+                at = check_flow::trigger(q, t);
+            }
+            if inside {
+                break;
+            }
+            open.pop();
+            if let Some(v) = blocks.last_mut().and_then(|b| b.questions.last_mut()) {
+                v.closes.push(());
+            }
+        }
+        let mut view = question_view(
             &c,
             question,
             p,
@@ -270,6 +509,17 @@ fn step_page<'a>(
             raw.get(&i),
             added.contains(&i),
         );
+        let followups: Vec<usize> =
+            rendered.iter().copied().filter(|&f| check_flow::trigger(q, f) == Some(i)).collect();
+        if !followups.is_empty() {
+            view.opens = true;
+            view.open_now = followups.iter().any(|f| now.contains(f));
+            for o in &mut view.options {
+                let value = check_flow::decode(question.target, &o.value);
+                o.reveals = value.is_some_and(|v| followups.iter().any(|&f| check_flow::reveals(q, p, f, v)));
+            }
+            open.push(i);
+        }
         if let Some(message) = &view.error {
             links.push(ErrorLink {
                 href: format!("#{}", view.id),
@@ -278,7 +528,13 @@ fn step_page<'a>(
                 message: message.clone(),
             });
         }
-        questions.push(view);
+        if let Some(b) = blocks.last_mut() {
+            b.questions.push(view);
+        }
+    }
+    close_all(&mut blocks, &mut open);
+    if let [only] = &mut blocks[..] {
+        only.none_button = only.checklist;
     }
     let total = q.groups.len();
     StepPage {
@@ -290,16 +546,25 @@ fn step_page<'a>(
         title_lang,
         intro,
         intro_lang,
-        hidden: hidden_fields(rs, p, &shown),
-        asked: shown.iter().map(|&i| q.questions[i].target.path()).collect::<Vec<_>>().join(","),
+        asked: rendered.iter().map(|&i| q.questions[i].target.path()).collect::<Vec<_>>().join(","),
         errors: links,
         added: !added.is_empty(),
         review: false,
+        none_checked: false,
+        expired: false,
         first: group == 0,
         last: group + 1 == total,
-        questions,
+        blocks,
         c,
     }
+}
+
+/// Closes every open follow-up block after the last question of the last block.
+fn close_all(blocks: &mut [Block], open: &mut Vec<usize>) {
+    if let Some(v) = blocks.last_mut().and_then(|b| b.questions.last_mut()) {
+        v.closes.extend(open.iter().map(|_| ()));
+    }
+    open.clear();
 }
 
 fn question_view(
@@ -346,6 +611,10 @@ fn question_view(
         optional: !check_flow::required(question),
         added,
         describedby: describedby.join(" "),
+        opens: false,
+        open_now: false,
+        closes: Vec::new(),
+        none_word: question.none_of_these.map(|v| check_flow::encode(question.target, v)).unwrap_or_default(),
     };
     let option_id = |n: usize| if n == 0 { id.clone() } else { format!("{id}-{n}") };
     match question.input {
@@ -361,7 +630,7 @@ fn question_view(
                         _ => catalogue(c, &format!("{key}-opt-{}", o.value), &o.label),
                     };
                     let checked = current.is_some_and(|v| check_flow::encode(question.target, v) == o.value);
-                    OptionView { id: option_id(n), value: o.value.clone(), label, label_lang, checked }
+                    OptionView { id: option_id(n), value: o.value.clone(), label, label_lang, checked, reveals: false }
                 })
                 .collect();
         }
@@ -374,6 +643,7 @@ fn question_view(
                     label: n.to_string(),
                     label_lang: None,
                     checked: current.is_some_and(|v| v as usize == n),
+                    reveals: false,
                 })
                 .collect();
         }
@@ -442,17 +712,11 @@ fn finding_view(c: &Chrome<'_>, rs: &Ruleset, rule: &lumbar_core::screening::Rul
 struct StopPage<'a> {
     c: Chrome<'a>,
     csrf: String,
-    step: usize,
-    hidden: Vec<(String, String)>,
     findings: Vec<FindingView>,
     /// `data-triage` on `<main>`: always `emergency`.
     triage: String,
     /// `data-findings` on `<main>`: the settled emergency rules, space-separated.
     finding_ids: String,
-    /// "I answered this by mistake": the answers without those the emergency rests on…
-    mistake_hidden: Vec<(String, String)>,
-    /// …and the step that asks them again.
-    mistake_step: usize,
 }
 
 /// A precaution with what the therapist is told.
@@ -466,8 +730,8 @@ struct PrecautionView {
 struct ResultPage<'a> {
     c: Chrome<'a>,
     csrf: String,
-    step: usize,
-    hidden: Vec<(String, String)>,
+    /// The last step, to change answers.
+    change_href: String,
     triage: &'static str,
     advisable: bool,
     verdict_heading: String,
@@ -497,7 +761,7 @@ fn result_page<'a>(
     rs: &Ruleset,
     csrf: &CsrfToken,
     a: &Assessment<'_>,
-    hidden: Vec<(String, String)>,
+    change_href: String,
 ) -> ResultPage<'a> {
     let triage = a.triage.as_str();
     let tkey = triage.replace('_', "-");
@@ -522,8 +786,7 @@ fn result_page<'a>(
         if a.massage_advisable_now() { c.t("result-next-find") } else { c.t(&format!("result-next-{tkey}")) };
     ResultPage {
         csrf: csrf.0.clone(),
-        step: rs.questionnaire.groups.len(),
-        hidden,
+        change_href,
         triage,
         advisable: a.massage_advisable_now(),
         verdict_heading: c.t(&format!("verdict-{tkey}-heading")),

@@ -1,39 +1,36 @@
-//! `POST /clinician-summary`: "See a clinician first" ends with help — a one-page printable
+//! `GET /clinician-summary`: "See a clinician first" ends with help — a one-page printable
 //! summary to take to a doctor or physical therapist, for a result where massage is not
 //! advisable now (see a clinician first, or urgent; an emergency has its own stop page).
 //!
 //! It says what the check found in clinical terms (each finding's title and the answers
 //! behind it), what to ask the clinician about massage, and where to find a therapist later,
-//! once a clinician agrees. As with the intake summary, the answers arrive in hidden fields
-//! from the result page and are assessed again here; nothing is stored, logged or put in a
-//! URL. A result where massage is advisable now gets no summary here, only the way back.
+//! once a clinician agrees. As with the intake summary, the answers come from the browser's
+//! sealed draft of a finished check and are assessed again here; nothing is stored, logged or
+//! put in a URL. A result where massage is advisable now gets no summary here, only the way back.
 
 use std::sync::Arc;
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Form, State};
-use axum::response::Response;
-use axum::routing::post;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use lumbar_core::screening::fields::FieldKind;
 use lumbar_core::screening::questions::{Input, Question, Target};
 use lumbar_core::screening::{Answers, Field, Rule, Ruleset, Triage};
 
 use crate::check_flow;
 use crate::csrf::CsrfToken;
-use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::routes::Shared;
-use crate::routes::find::PostedCheck;
+use crate::routes::find::FinishedCheck;
 use crate::views::Chrome;
-
-/// The id of the form that carries the answers (the language switch submits it).
-const FORM_ID: &str = "clinician-form";
 
 /// The route.
 pub fn router() -> Router<Arc<Shared>> {
-    Router::new().route("/clinician-summary", post(submit))
+    Router::new().route("/clinician-summary", get(show))
 }
 
 /// One answer behind a finding: the question and what the person said.
@@ -56,7 +53,6 @@ struct FindingLine {
 struct ClinicianPage<'a> {
     c: Chrome<'a>,
     csrf: String,
-    hidden: Vec<(String, String)>,
     /// Massage is not advisable now (else there is no summary).
     applies: bool,
     level: String,
@@ -65,15 +61,13 @@ struct ClinicianPage<'a> {
     ruleset_version: String,
 }
 
-async fn submit(
-    State(shared): State<Arc<Shared>>,
-    lang: Lang,
-    csrf: CsrfToken,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
+async fn show(State(shared): State<Arc<Shared>>, lang: Lang, csrf: CsrfToken, headers: HeaderMap) -> Response {
     let rs = &shared.state.ruleset;
-    let PostedCheck { answers, assessment: a, screening, chrome: c, switch_to } =
-        PostedCheck::read(&shared, lang, pairs, "/clinician-summary", FORM_ID)?;
+    let FinishedCheck { answers, assessment: a, screening, chrome: c } =
+        match FinishedCheck::read(&shared, lang, &headers, "/clinician-summary") {
+            Ok(f) => f,
+            Err(redirect) => return *redirect,
+        };
     let applies = matches!(a.triage, Triage::SeeProviderFirst | Triage::UrgentMedical);
     let findings = if applies {
         a.finding_rules().filter(|r| r.level.is_some()).map(|r| finding_line(&c, rs, &answers, r)).collect()
@@ -82,7 +76,6 @@ async fn submit(
     };
     let page = ClinicianPage {
         csrf: csrf.0.clone(),
-        hidden: screening.hidden.clone(),
         applies,
         level: c.t(&format!("clinician-level-{}", a.triage.as_str().replace('_', "-"))),
         clinician_text: if applies { screening.clinician_text(&c) } else { String::new() },
@@ -90,7 +83,7 @@ async fn submit(
         ruleset_version: rs.version.clone(),
         c,
     };
-    Ok(PostedCheck::respond(&shared, switch_to, page))
+    page.into_response()
 }
 
 /// The answer fields a rule reads, through the rules it refers to, in question order;

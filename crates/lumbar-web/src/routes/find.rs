@@ -2,12 +2,12 @@
 //!
 //! - `GET /find?zip=…&radius_miles=…&…` is a plain search: its parameters are the search
 //!   only ([`crate::search`]), never health data, so the URL can be shared.
-//! - `POST /find` comes from the result page's "Find a therapist for me": the answers ride
-//!   along in hidden fields (as in the check), are assessed again here, and the screening
-//!   is applied — not advisable now → no list and the clinician message; pregnancy →
-//!   prenatal only; `no_deep_tissue` → the ranking rule (all inside `GeoIndex::search`
-//!   given `Needs::from_assessment`). Every form on that page keeps carrying the answers
-//!   in hidden fields; none goes in a URL.
+//! - When the browser holds a finished check (the sealed draft, decision 0005), its
+//!   assessment is applied to every search — not advisable now → no list and the clinician
+//!   message; pregnancy → prenatal only; `no_deep_tissue` → the ranking rule (all inside
+//!   `GeoIndex::search` given `Needs::from_assessment`) — and the page says so, with "Forget
+//!   my answers". The URL still carries only the search, so Back, Reload and a shared link
+//!   work; nothing of the answers goes in a URL.
 //!
 //! Empty states say what happened and what to do: the ZIP is not known, nobody is within
 //! the radius, or the server runs without a directory.
@@ -26,41 +26,34 @@ use std::sync::Arc;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Form, RawQuery, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use lumbar_core::directory::ResultGroup;
 use lumbar_core::directory::states::states;
 use lumbar_core::matching::why::{Reason, StyleNote};
 use lumbar_core::matching::{Gender, MatchResult, Needs, Outcome, PlaceKind, Query};
-use lumbar_core::screening::{Answers, Assessment, Ruleset};
-
-use crate::check_flow::{self, FormValues};
+use lumbar_core::screening::{Answers, Assessment};
 use lumbar_store::Store;
 
 use crate::csrf::CsrfToken;
 use crate::directory::{Listing, Snapshot};
 use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
-use crate::routes::{Shared, lang_switch, remember_lang, with_status};
+use crate::routes::{Shared, check, with_status};
 use crate::search::{self, Mode, PAGE_RADIUS, Parsed, RADII};
 use crate::views::Chrome;
 
-/// The id of the search form (the language switch submits it on a screened search).
-const FORM_ID: &str = "find-form";
-
 /// The finder routes.
 pub fn router() -> Router<Arc<Shared>> {
-    Router::new().route("/find", get(find_get).post(find_post))
+    Router::new().route("/find", get(find_get))
 }
 
 /// What a finished check brings to the finder and to the intake summary.
 pub(crate) struct Screening {
     /// What the screening asks of a therapist.
     pub needs: Needs,
-    /// The hidden fields carrying the answers on.
-    pub hidden: Vec<(String, String)>,
     /// The triage word (`urgent_medical`).
     pub triage: &'static str,
     /// Precaution ids, in the assessment's order (labels are taken in the page's language).
@@ -68,10 +61,9 @@ pub(crate) struct Screening {
 }
 
 impl Screening {
-    pub(crate) fn new(rs: &Ruleset, a: &Assessment<'_>, progress: &check_flow::Progress) -> Screening {
+    pub(crate) fn new(a: &Assessment<'_>) -> Screening {
         Screening {
             needs: Needs::from_assessment(a),
-            hidden: check_flow::carry(&rs.questionnaire, progress),
             triage: a.triage.as_str(),
             precautions: a.precaution_ids().map(str::to_owned).collect(),
         }
@@ -83,44 +75,33 @@ impl Screening {
     }
 }
 
-/// A finished check posted to a page that summarizes it (`/intake`, `/clinician-summary`):
-/// the answers, their assessment, what carries them on, and the page chrome in the language
-/// asked for (the language switch resubmits the form `form_id`).
-pub(crate) struct PostedCheck<'a> {
+/// The finished check kept in the browser's draft, for a page that summarizes it (`/intake`,
+/// `/clinician-summary`): the answers, their assessment, and the page chrome.
+pub(crate) struct FinishedCheck<'a> {
     pub answers: Answers,
     pub assessment: Assessment<'a>,
     pub screening: Screening,
     pub chrome: Chrome<'a>,
-    pub switch_to: Option<Lang>,
 }
 
-impl<'a> PostedCheck<'a> {
-    /// Reads the form; a damaged or unfinished one is refused (decision 0003).
+impl<'a> FinishedCheck<'a> {
+    /// The draft's finished check; without one, the `303` to where the answers lead (the
+    /// start of the check, the step left unanswered, or the stop page).
     pub(crate) fn read(
         shared: &'a Shared,
         lang: Lang,
-        pairs: Vec<(String, String)>,
+        headers: &HeaderMap,
         path: &str,
-        form_id: &'static str,
-    ) -> Result<PostedCheck<'a>, AppError> {
+    ) -> Result<FinishedCheck<'a>, Box<Response>> {
         let rs = &shared.state.ruleset;
-        let form = FormValues::new(pairs);
-        let switch_to = lang_switch(&form)?;
-        let (answers, progress) = check_flow::finished(rs, &form).map_err(|_| AppError::BadForm)?;
+        let p = check::read_draft(shared, headers).progress();
+        let Some(answers) = check::finished_answers(rs, &p) else {
+            return Err(Box::new(Redirect::to(&check::where_answers_lead(rs, &p)).into_response()));
+        };
         let assessment = rs.assess(&answers);
-        let screening = Screening::new(rs, &assessment, &progress);
-        let mut chrome = Chrome::new(&shared.i18n, switch_to.unwrap_or(lang), path, "");
-        chrome.switch_form = Some(form_id);
-        Ok(PostedCheck { answers, assessment, screening, chrome, switch_to })
-    }
-
-    /// The page's response, remembering a language the person switched to.
-    pub(crate) fn respond(shared: &Shared, switch_to: Option<Lang>, page: impl IntoResponse) -> Response {
-        let mut resp = page.into_response();
-        if let Some(l) = switch_to {
-            remember_lang(shared, &mut resp, l);
-        }
-        resp
+        let screening = Screening::new(&assessment);
+        let chrome = Chrome::new(&shared.i18n, lang, path, "");
+        Ok(FinishedCheck { answers, assessment, screening, chrome })
     }
 }
 
@@ -128,31 +109,15 @@ async fn find_get(
     State(shared): State<Arc<Shared>>,
     lang: Lang,
     csrf: CsrfToken,
+    headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let pairs: Vec<(String, String)> =
         query.map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect()).unwrap_or_default();
-    render(&shared, lang, &csrf, &pairs, None).await
-}
-
-async fn find_post(
-    State(shared): State<Arc<Shared>>,
-    lang: Lang,
-    csrf: CsrfToken,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
     let rs = &shared.state.ruleset;
-    let form = FormValues::new(pairs.clone());
-    let switch_to = lang_switch(&form)?;
-    let (answers, progress) = check_flow::finished(rs, &form).map_err(|_| AppError::BadForm)?;
-    let assessment = rs.assess(&answers);
-    let screening = Screening::new(rs, &assessment, &progress);
-    let lang = switch_to.unwrap_or(lang);
-    let mut resp = render(&shared, lang, &csrf, &pairs, Some(screening)).await?;
-    if let Some(l) = switch_to {
-        remember_lang(&shared, &mut resp, l);
-    }
-    Ok(resp)
+    let p = check::read_draft(&shared, &headers).progress();
+    let screening = check::finished_answers(rs, &p).map(|answers| Screening::new(&rs.assess(&answers)));
+    render(&shared, lang, &csrf, &pairs, screening).await
 }
 
 /// An option of a select.
@@ -219,8 +184,6 @@ struct FindPage<'a> {
     screened: bool,
     applied: Vec<String>,
     precautions: Vec<String>,
-    hidden: Vec<(String, String)>,
-    post: bool,
     errors: Vec<ErrorLink>,
     zip: String,
     zip_error: Option<String>,
@@ -560,13 +523,17 @@ async fn render(
     screening: Option<Screening>,
 ) -> Result<Response, AppError> {
     let mut c = Chrome::new(&shared.i18n, lang, "/find", "find");
+    c.feedback_thanks = pairs.iter().any(|(k, v)| k == "feedback" && v == "thanks");
+    let kept: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != "feedback").cloned().collect();
+    if !kept.is_empty() {
+        c.feedback_return =
+            format!("/find?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(kept).finish());
+    }
     let mut parsed = search::parse(pairs, Mode::Page);
     // The Spanish finder lists Spanish-speaking therapists unless the person chose a
     // language ("any language" included): the page says so, with a way to clear it.
     let language_default = lang == Lang::Es && !pairs.iter().any(|(k, _)| k == "language");
-    if screening.is_some() {
-        c.switch_form = Some(FORM_ID);
-    } else if parsed.submitted {
+    if parsed.submitted {
         let q = parsed.search.page_query(parsed.search.radius_miles);
         for l in &mut c.switch {
             l.href = format!("/find?{q}&lang={}", l.code);
@@ -588,8 +555,6 @@ async fn render(
                 s.precautions.iter().filter_map(|id| rs.precaution(id)).map(|p| p.label_in(text).to_owned()).collect()
             })
             .unwrap_or_default(),
-        hidden: screening.as_ref().map(|s| s.hidden.clone()).unwrap_or_default(),
-        post: screening.is_some(),
         errors: Vec::new(),
         zip: parsed.zip_text.clone(),
         zip_error: None,
@@ -638,7 +603,7 @@ async fn render(
     if language_default {
         parsed.search.language = Some("es".to_owned());
         page.language_default = true;
-        if screening.is_none() && parsed.submitted {
+        if parsed.submitted {
             let mut any = parsed.search.clone();
             any.language = None;
             page.clear_language_href = format!("/find?{}&language=#results", any.page_query(any.radius_miles));
@@ -761,12 +726,8 @@ async fn search_into(
         }
         let mut hints = Vec::new();
         if let Some(&larger) = RADII.iter().find(|&&n| f64::from(n) > s.radius_miles) {
-            if screening.is_none() {
-                page.larger_href = format!("/find?{}", s.page_query(f64::from(larger)));
-                page.larger_text = c.tn("find-empty-larger-link", "miles", larger as usize);
-            } else {
-                hints.push(c.t("find-empty-larger"));
-            }
+            page.larger_href = format!("/find?{}", s.page_query(f64::from(larger)));
+            page.larger_text = c.tn("find-empty-larger-link", "miles", larger as usize);
         }
         if s.filtered() {
             hints.push(c.t("find-empty-fewer-filters"));
@@ -789,6 +750,16 @@ async fn search_into(
         .enumerate()
         .map(|(i, r)| result_view(c, r, snapshot, &query, i == 0 || results[i - 1].group != r.group, &contacts))
         .collect();
+    // each profile links back to this very list ("Search for other therapists"); a
+    // language only preselected by the Spanish page stays a preselection
+    let mut own = s.clone();
+    if page.language_default {
+        own.language = None;
+    }
+    let list: String = form_urlencoded::byte_serialize(own.page_query(own.radius_miles).as_bytes()).collect();
+    for v in &mut page.results {
+        v.href = format!("{}?list={list}", v.href);
+    }
 }
 
 /// The phone and booking link of each result, from its profile (the snapshot does not

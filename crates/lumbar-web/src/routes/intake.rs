@@ -1,33 +1,31 @@
-//! `POST /intake`: "Prepare for your visit" — the intake summary the person controls,
-//! printable on one page. The answers arrive in hidden fields from the result page (as in
-//! the check), are assessed again, and are summarized by [`crate::intake`]. Nothing is
-//! stored and nothing goes in a URL; when massage is not advisable now there is no summary,
-//! only the clinician message.
+//! `GET /intake`: "Prepare for your visit" — the intake summary the person controls,
+//! printable on one page. The answers come from the browser's sealed draft of a finished
+//! check (decision 0005), are assessed again, and are summarized by [`crate::intake`].
+//! Nothing is stored and nothing goes in a URL; without a finished check the page sends the
+//! person to the check; when massage is not advisable now there is no summary, only the
+//! clinician message.
 
 use std::sync::Arc;
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Form, State};
-use axum::response::Response;
-use axum::routing::post;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 
 use crate::csrf::CsrfToken;
-use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
 use crate::intake;
 use crate::routes::Shared;
 use crate::routes::check::serde_plain;
-use crate::routes::find::PostedCheck;
+use crate::routes::find::FinishedCheck;
 use crate::views::Chrome;
-
-/// The id of the form that carries the answers (the language switch submits it).
-const FORM_ID: &str = "intake-form";
 
 /// The intake route.
 pub fn router() -> Router<Arc<Shared>> {
-    Router::new().route("/intake", post(submit))
+    Router::new().route("/intake", get(show))
 }
 
 /// A precaution: its label, and what the therapist is told.
@@ -41,7 +39,6 @@ struct AvoidView {
 struct IntakePage<'a> {
     c: Chrome<'a>,
     csrf: String,
-    hidden: Vec<(String, String)>,
     advisable: bool,
     clinician_text: String,
     areas: Vec<String>,
@@ -62,21 +59,25 @@ fn word_key(prefix: &str, word: &str) -> String {
     format!("{prefix}-{}", word.replace('_', "-"))
 }
 
-async fn submit(
+async fn show(
     State(shared): State<Arc<Shared>>,
     lang: Lang,
     csrf: CsrfToken,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
+    headers: HeaderMap,
+    thanks: crate::routes::feedback::Thanks,
+) -> Response {
     let rs = &shared.state.ruleset;
-    let PostedCheck { answers, assessment: a, screening, chrome: c, switch_to } =
-        PostedCheck::read(&shared, lang, pairs, "/intake", FORM_ID)?;
+    let FinishedCheck { answers, assessment: a, screening, chrome: mut c } =
+        match FinishedCheck::read(&shared, lang, &headers, "/intake") {
+            Ok(f) => f,
+            Err(redirect) => return *redirect,
+        };
+    c.feedback_thanks = thanks.0;
     let summary = intake::summarize(&answers, &a);
     let advisable = a.massage_advisable_now();
     let severity = c.t(&format!("severity-{}", serde_plain(&a.pain.severity)));
     let page = IntakePage {
         csrf: csrf.0.clone(),
-        hidden: screening.hidden.clone(),
         advisable,
         clinician_text: if advisable { String::new() } else { screening.clinician_text(&c) },
         areas: summary.areas.iter().map(|k| c.t(k)).collect(),
@@ -103,5 +104,5 @@ async fn submit(
         ruleset_version: rs.version.clone(),
         c,
     };
-    Ok(PostedCheck::respond(&shared, switch_to, page))
+    page.into_response()
 }

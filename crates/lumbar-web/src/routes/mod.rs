@@ -3,13 +3,13 @@
 //! | route | what |
 //! |---|---|
 //! | `GET /` | home |
-//! | `GET /check`, `POST /check` | the safety check, one step per group; stop page; result |
-//! | `GET /find` | the finder: a plain search from query parameters (no health data) |
-//! | `POST /find` | the finder with the screening applied (answers in hidden fields) |
+//! | `GET /check`, `/check/{n}`, `/check/stop`, `/check/result` | the safety check's pages, shown from the sealed draft |
+//! | `POST /check`, `/check/mistake`, `/check/forget` | a step's answers, "I answered this by mistake", "Forget my answers" (each `303`) |
+//! | `GET /find` | the finder: the search in the query; a finished check in the draft is applied |
 //! | `GET /therapists/{id}` | a therapist's profile with verification evidence |
-//! | `POST /intake` | "Prepare for your visit": the printable intake summary |
-//! | `POST /clinician-summary` | "See a clinician first": the printable summary for the clinician |
-//! | `POST /feedback` | "Was this helpful?" |
+//! | `GET /intake` | "Prepare for your visit": the printable intake summary |
+//! | `GET /clinician-summary` | "See a clinician first": the printable summary for the clinician |
+//! | `POST /feedback`, `GET /feedback` | "Was this helpful?" (`303` back to the page, with thanks) |
 //! | `GET /evidence`, `/about`, `/privacy`, `/disclaimer` | information pages |
 //! | `GET /static/{file}` | the stylesheet (content-hashed name, long cache) |
 //! | `POST /api/v1/assessments` | answers JSON → assessment JSON |
@@ -38,7 +38,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{Request, Response, StatusCode, header};
+use axum::http::{Request, Response, StatusCode};
 use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 use tower_http::compression::CompressionLayer;
@@ -48,12 +48,10 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-use crate::check_flow::FormValues;
-use crate::error::AppError;
-use crate::i18n::{I18n, LANG_COOKIE, Lang};
+use crate::i18n::I18n;
 use crate::security::RateLimiter;
 use crate::state::AppState;
-use crate::{assets, cookies, csrf, error, i18n, security};
+use crate::{assets, csrf, error, i18n, security};
 
 /// What every handler shares: the caller's state plus what the app builds once.
 pub struct Shared {
@@ -63,13 +61,16 @@ pub struct Shared {
     pub i18n: I18n,
     /// Rate-limit buckets.
     pub limiter: RateLimiter,
+    /// Seals the check's draft (key from the server secret).
+    pub sealer: crate::seal::Sealer,
 }
 
 /// Builds the whole app: routes, API, OpenAPI document, and every layer.
 pub fn app(state: AppState) -> Router {
     let config = state.config.clone();
     let i18n = I18n::load().with_review_pending(state.ruleset.es_review.is_some());
-    let shared = Arc::new(Shared { limiter: RateLimiter::new(config.rate_limit), i18n, state });
+    let sealer = crate::seal::Sealer::new(&config.secret);
+    let shared = Arc::new(Shared { limiter: RateLimiter::new(config.rate_limit), i18n, state, sealer });
     let (api_router, _spec) = api::router(&shared.state.ruleset);
 
     let router = Router::new()
@@ -115,27 +116,6 @@ fn make_span<B>(req: &Request<B>) -> Span {
 
 fn on_response<B>(resp: &Response<B>, latency: Duration, _span: &Span) {
     tracing::info!(status = resp.status().as_u16(), latency_ms = latency.as_millis() as u64, "response");
-}
-
-/// The language a carried-state form (`POST /find`, `POST /intake`) switches to: its
-/// `nav` button says `lang:<code>`; no `nav` means no switch; anything else is a damaged form.
-pub(crate) fn lang_switch(form: &FormValues) -> Result<Option<Lang>, AppError> {
-    match form.get("nav") {
-        None => Ok(None),
-        Some(nav) => nav.strip_prefix("lang:").and_then(Lang::from_tag).map(Some).ok_or(AppError::BadForm),
-    }
-}
-
-/// Remembers a language switched to with a form button, as a `?lang=` link would.
-pub(crate) fn remember_lang<B>(shared: &Shared, resp: &mut Response<B>, lang: Lang) {
-    let cookie = cookies::set(
-        LANG_COOKIE,
-        lang.code(),
-        365 * 24 * 3600,
-        cookies::SameSite::Lax,
-        shared.state.config.secure_cookies,
-    );
-    resp.headers_mut().append(header::SET_COOKIE, cookie);
 }
 
 /// A page answered with another status (an HTML empty state such as "not available").

@@ -51,8 +51,14 @@ struct EvidencePage<'a> {
     sections: Vec<SectionView>,
 }
 
-async fn evidence(State(shared): State<Arc<Shared>>, lang: Lang, csrf: CsrfToken) -> Response {
-    let c = Chrome::new(&shared.i18n, lang, "/evidence", "evidence");
+async fn evidence(
+    State(shared): State<Arc<Shared>>,
+    lang: Lang,
+    csrf: CsrfToken,
+    thanks: crate::routes::feedback::Thanks,
+) -> Response {
+    let mut c = Chrome::new(&shared.i18n, lang, "/evidence", "evidence");
+    c.feedback_thanks = thanks.0;
     let rs = &shared.state.ruleset;
     let sections = EVIDENCE
         .iter()

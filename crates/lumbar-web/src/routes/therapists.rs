@@ -9,7 +9,7 @@ use std::sync::Arc;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -55,6 +55,8 @@ struct FieldRow {
 #[template(path = "therapist.html")]
 struct ProfilePage<'a> {
     c: Chrome<'a>,
+    /// "Search for other therapists": the list the profile was opened from.
+    back_href: String,
     available: bool,
     name: String,
     kind: String,
@@ -178,9 +180,33 @@ fn address(d: &TherapistDetail) -> String {
     crate::directory::practice_address(&d.therapist.practice)
 }
 
-async fn profile(State(shared): State<Arc<Shared>>, lang: Lang, Path(id): Path<String>) -> Result<Response, AppError> {
+async fn profile(
+    State(shared): State<Arc<Shared>>,
+    lang: Lang,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let c = Chrome::new(&shared.i18n, lang, &format!("/therapists/{id}"), "");
+    let mut c = Chrome::new(&shared.i18n, lang, &format!("/therapists/{id}"), "");
+    // "Search for other therapists" returns to the list this profile was opened from: its
+    // search, checked to be one (nothing else is echoed into the link)
+    let list = query
+        .as_deref()
+        .and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "list").map(|(_, v)| v.into_owned()))
+        .and_then(|l| {
+            let pairs: Vec<(String, String)> = form_urlencoded::parse(l.as_bytes()).into_owned().collect();
+            let parsed = crate::search::parse(&pairs, crate::search::Mode::Page);
+            // rebuilt from the checked search: nothing else given is echoed into the link
+            (parsed.submitted && parsed.problems.is_empty())
+                .then(|| parsed.search.page_query(parsed.search.radius_miles))
+        });
+    if let Some(l) = &list {
+        let enc: String = form_urlencoded::byte_serialize(l.as_bytes()).collect();
+        for s in &mut c.switch {
+            s.href = format!("/therapists/{id}?list={enc}&lang={}", s.code);
+        }
+    }
+    let back = list.map_or_else(|| "/find".to_owned(), |l| format!("/find?{l}#results"));
     let Some(store) = &shared.state.store else {
         let page = empty_page(c);
         return Ok(with_status(StatusCode::SERVICE_UNAVAILABLE, page.into_response()));
@@ -188,11 +214,14 @@ async fn profile(State(shared): State<Arc<Shared>>, lang: Lang, Path(id): Path<S
     let mut d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
     let as_of = shared.state.config.as_of();
     d.therapist = d.therapist.as_of(as_of);
-    Ok(page(c, &d, as_of).into_response())
+    let mut page = page(c, &d, as_of);
+    page.back_href = back;
+    Ok(page.into_response())
 }
 
 fn empty_page(c: Chrome<'_>) -> ProfilePage<'_> {
     ProfilePage {
+        back_href: "/find".to_owned(),
         available: false,
         name: c.t("profile-unavailable-heading"),
         kind: String::new(),
@@ -252,6 +281,7 @@ fn page<'a>(c: Chrome<'a>, d: &TherapistDetail, as_of: AsOf) -> ProfilePage<'a> 
     // the same words as the finder's cards: the plain average and the number of reviews
     let rating = c.rating(d.reviews, d.rating_sum);
     ProfilePage {
+        back_href: "/find".to_owned(),
         available: true,
         name: t.name.clone(),
         kind,

@@ -22,12 +22,14 @@ fn suitable() -> Value {
 async fn a22_walks_to_a_result_with_precautions() {
     let mut app = TestApp::new();
     let pages = walk(&mut app, &vignette("A22"), None).await;
-    // One page per group, step 5 twice (the blood-thinner follow-up question is added on
-    // the same step), then the result.
+    // One page per group (the blood-thinner follow-up waits on step 4 itself, revealed in
+    // place once a blood thinner is chosen), then the result.
     let steps: Vec<usize> =
-        pages.iter().filter_map(|p| (1..=6).find(|n| p.body.contains(&format!("Step {n} of 6")))).collect();
-    assert_eq!(steps, [1, 2, 3, 4, 5, 5, 6], "steps seen");
-    assert!(pages[5].body.contains("New question:") && pages[5].body.contains("unstable INR"));
+        pages.iter().filter_map(|p| (1..=5).find(|n| p.body.contains(&format!("Step {n} of 5")))).collect();
+    assert_eq!(steps, [1, 2, 3, 4, 5], "steps seen");
+    assert!(pages[3].body.contains("<div class=\"followup\">") && pages[3].body.contains("unstable INR"));
+    assert!(pages[3].body.contains("value=\"anticoagulant\" data-reveals"), "a blood thinner reveals it");
+    assert!(!pages[3].body.contains("value=\"none\" data-reveals"), "\"No\" does not");
     let result = pages.last().unwrap_or_else(|| unreachable!());
     assert_eq!(result.h1(), "Your result");
     let b = &result.body;
@@ -43,9 +45,9 @@ async fn a22_walks_to_a_result_with_precautions() {
     assert!(b.contains("Chronic: more than 12 weeks"), "duration in words");
     assert!(b.contains("What massage can and cannot do for you") && b.contains("does not fix a disc"));
     assert!(b.contains("Stop and get medical help at once"), "safety net");
-    assert!(b.contains("action=\"/find\"") && b.contains("Find a therapist for me"), "find a therapist, by post");
-    assert!(b.contains("action=\"/intake\"") && b.contains("Prepare for your visit"), "the intake summary");
-    assert!(!b.contains("href=\"/find?"), "answers never in a link");
+    assert!(b.contains("href=\"/find\"") && b.contains("Find a therapist for me"), "find a therapist");
+    assert!(b.contains("href=\"/intake\"") && b.contains("Prepare for your visit"), "the intake summary");
+    assert!(!b.contains("href=\"/find?") && !b.contains("name=\"ans."), "answers never in a link or the page");
     assert!(b.contains("action=\"/feedback\"") && b.contains("name=\"helpful\""), "feedback form");
     assert!(!b.contains('⟦'));
 }
@@ -57,7 +59,7 @@ async fn nothing_found_is_massage_suitable() {
     let b = &pages.last().unwrap_or_else(|| unreachable!()).body;
     assert!(b.contains("class=\"verdict verdict-massage_suitable\""), "{b}");
     assert!(b.contains("Acute: less than 4 weeks"));
-    assert!(b.contains("action=\"/find\""));
+    assert!(b.contains("href=\"/find\""));
 }
 
 #[tokio::test]
@@ -71,7 +73,7 @@ async fn referral_says_see_a_clinician_and_does_not_link_the_finder() {
     assert!(b.contains("id=\"f-stenosis_suspected\""));
     assert!(b.contains("See a clinician first"));
     assert!(!b.contains("href=\"/find") && !b.contains("action=\"/find\""), "no finder when massage is not advisable");
-    assert!(!b.contains("action=\"/intake\""), "no intake summary either");
+    assert!(!b.contains("href=\"/intake\""), "no intake summary either");
     assert!(!b.contains("Precautions for your massage"));
 }
 
@@ -126,7 +128,7 @@ async fn an_unanswered_step_names_each_question() {
     let r = app.post_form("/check", &pairs).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("There is a problem"));
-    assert!(r.body.contains("<title>Error: Step 1 of 6"), "title says error");
+    assert!(r.body.contains("<title>Error: Step 1 of 5"), "title says error");
     let start = r.body.find("error-summary").unwrap_or(0);
     let end = r.body[start..].find("</ul>").map_or(r.body.len(), |j| start + j);
     let summary = strip_tags(&r.body[start..end]);
@@ -144,7 +146,9 @@ async fn to_step_two(app: &mut TestApp) -> crate::support::Resp {
     let a = vignette("A22");
     for name in first.visible_names() {
         let v = &a[&name];
-        pairs.push((name, v.as_str().map_or_else(|| v.to_string(), str::to_owned)));
+        if !v.is_null() {
+            pairs.push((name, v.as_str().map_or_else(|| v.to_string(), str::to_owned)));
+        }
     }
     pairs.push(("nav".into(), "next".into()));
     app.post_form("/check", &pairs).await
@@ -154,7 +158,7 @@ async fn to_step_two(app: &mut TestApp) -> crate::support::Resp {
 async fn invalid_age_and_duration_get_clear_messages_and_keep_what_was_typed() {
     let mut app = TestApp::new();
     let step2 = to_step_two(&mut app).await;
-    assert!(step2.body.contains("Step 2 of 6"));
+    assert!(step2.body.contains("Step 2 of 5"));
     let mut pairs = step2.hidden_of("check-form");
     pairs.push(("age".into(), "abc".into()));
     pairs.push(("sex".into(), "male".into()));
@@ -170,7 +174,7 @@ async fn invalid_age_and_duration_get_clear_messages_and_keep_what_was_typed() {
     pairs.push(("sex".into(), "male".into()));
     pairs.push(("nav".into(), "next".into()));
     let step3 = app.post_form("/check", &pairs).await;
-    assert!(step3.body.contains("Step 3 of 6"));
+    assert!(step3.body.contains("Step 3 of 5"));
     let mut pairs = step3.hidden_of("check-form");
     pairs.push(("duration_weeks".into(), "soon".into()));
     pairs.push(("nav".into(), "next".into()));
@@ -188,10 +192,16 @@ async fn pregnancy_questions_follow_on_the_same_step() {
     pairs.push(("age".into(), "31".into()));
     pairs.push(("sex".into(), "female".into()));
     pairs.push(("nav".into(), "next".into()));
+    // The follow-up is on the page from the start, hidden until "Female" or "Intersex" is
+    // chosen (CSS); sent without it, the step asks it again, as an error.
+    assert!(step2.body.contains("Are you pregnant"), "waiting in place");
+    assert!(
+        step2.body.contains("value=\"female\" data-reveals") && !step2.body.contains("value=\"male\" data-reveals")
+    );
     let r = app.post_form("/check", &pairs).await;
-    assert!(r.body.contains("Step 2 of 6"), "same step");
-    assert!(r.body.contains("New question:") && r.body.contains("Are you pregnant"), "pregnancy added");
-    assert!(!r.body.contains("error-summary"), "no error for a question not yet shown");
+    assert!(r.body.contains("Step 2 of 5"), "same step");
+    assert!(r.body.contains("error-summary") && r.body.contains("href=\"#q-pregnancy\""), "pregnancy now asked");
+    assert!(r.body.contains("<div class=\"followup followup-open\">"), "and shown");
     let mut pairs = r.hidden_of("check-form");
     pairs.extend([
         ("age".into(), "31".into()),
@@ -205,8 +215,9 @@ async fn pregnancy_questions_follow_on_the_same_step() {
     pairs.extend([("age".into(), "31".into()), ("sex".into(), "male".into())]);
     pairs.push(("nav".into(), "next".into()));
     let r = app.post_form("/check", &pairs).await;
-    assert!(r.body.contains("Step 3 of 6"), "changing sex to male drops the pregnancy questions");
-    assert!(!r.body.contains("name=\"ans.pregnancy\""), "and their answers");
+    assert!(r.body.contains("Step 3 of 5"), "changing sex to male drops the pregnancy questions");
+    let back = app.get("/check/2").await;
+    assert!(!back.body.contains("value=\"pregnant\" checked"), "and their answers");
 }
 
 #[tokio::test]
@@ -216,7 +227,7 @@ async fn back_keeps_the_answers() {
     let mut pairs = step2.hidden_of("check-form");
     pairs.push(("nav".into(), "back".into()));
     let back = app.post_form("/check", &pairs).await;
-    assert!(back.body.contains("Step 1 of 6"));
+    assert!(back.body.contains("Step 1 of 5"));
     assert!(
         back.body.contains("id=\"q-saddle_numbness-1\" name=\"saddle_numbness\" value=\"false\" checked"),
         "answer kept"
@@ -228,7 +239,7 @@ async fn the_check_in_spanish() {
     let mut app = TestApp::new();
     let r = app.get("/check?lang=es").await;
     assert!(r.body.contains("<html lang=\"es\">"));
-    assert!(r.body.contains("Paso 1 de 6") && r.body.contains("Continuar"));
+    assert!(r.body.contains("Paso 1 de 5") && r.body.contains("Continuar"));
     assert!(set_cookies(&r).contains("lumbar_lang=es"));
     assert!(r.body.contains("<label for=\"q-saddle_numbness\">Sí</label>"), "yes/no in Spanish");
     assert!(r.body.contains("Desde que empezó este dolor de espalda"), "the questions are in Spanish");
@@ -251,21 +262,74 @@ async fn switching_language_mid_check_keeps_the_answers() {
     pairs.push(("age".into(), "55".into()));
     pairs.push(("nav".into(), "lang:es".into()));
     let r = app.post_form("/check", &pairs).await;
-    assert!(r.body.contains("Paso 2 de 6"));
+    assert!(r.body.contains("Paso 2 de 5"));
     assert!(r.body.contains("value=\"55\""), "typed answer kept");
-    assert!(set_cookies(&r).contains("lumbar_lang=es"));
+    assert_eq!(app.cookies.get("lumbar_lang").map(String::as_str), Some("es"), "the language is remembered");
     assert!(r.body.contains("form=\"check-form\" name=\"nav\" value=\"lang:en\""), "switch back is a form button");
 }
 
 #[tokio::test]
-async fn a_damaged_form_is_refused() {
+async fn a_damaged_or_repeated_field_is_refused() {
+    let mut app = TestApp::new();
+    let first = app.get("/check").await;
+    for extra in [
+        vec![("saddle_numbness", "true"), ("saddle_numbness", "false")],
+        vec![("step", "0")],
+        vec![("none", "yes")],
+        vec![("nav", "sideways")],
+    ] {
+        let mut pairs = first.hidden_of("check-form");
+        pairs.extend(extra.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+        let r = app.post_form("/check", &pairs).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{extra:?}");
+        assert_eq!(r.h1(), "Something went wrong with the form");
+    }
+}
+
+#[tokio::test]
+async fn a_draft_cookie_that_does_not_open_is_refused_and_the_person_starts_again() {
+    let mut app = TestApp::new();
+    let _ = to_step_two(&mut app).await;
+    let sealed = app.cookies.get("lumbar_draft").cloned().unwrap_or_default();
+    assert!(!sealed.is_empty() && !sealed.contains("false"), "a sealed draft, not readable");
+    // one changed character
+    let mut changed = sealed.into_bytes();
+    let last = changed.len() - 1;
+    changed[last] = if changed[last] == b'A' { b'B' } else { b'A' };
+    app.cookies.insert("lumbar_draft".into(), String::from_utf8(changed).unwrap_or_default());
+    let r = app.get("/check/2").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Your earlier answers could not be used"), "{}", r.body);
+    assert!(!r.body.contains("checked"), "nothing guessed from it");
+    assert!(!app.cookies.contains_key("lumbar_draft"), "the cookie is deleted");
+}
+
+#[tokio::test]
+async fn every_page_is_a_get_and_a_post_answers_see_other() {
     let mut app = TestApp::new();
     let first = app.get("/check").await;
     let mut pairs = first.hidden_of("check-form");
-    pairs.push(("ans.saddle_numbness".into(), "maybe".into()));
-    let r = app.post_form("/check", &pairs).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert_eq!(r.h1(), "Something went wrong with the form");
+    pairs.extend([("saddle_numbness".to_owned(), "false".to_owned()), ("nav".to_owned(), "next".to_owned())]);
+    let r = app.post_form_raw("/check", &pairs).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.header("location"), "/check", "back to step 1: other questions are unanswered");
+    let cookie = set_cookies(&r);
+    assert!(cookie.contains("lumbar_draft=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+    assert!(cookie.contains("Max-Age=10800"), "three hours: {cookie}");
+    assert!(!cookie.contains("saddle"), "sealed");
+    // The same page again (Reload), with the error and the answer given.
+    let again = app.get("/check").await;
+    assert!(again.body.contains("error-summary") && again.body.contains("value=\"false\" checked"));
+    // Result and later steps are not reachable before their time.
+    let r = app.get("/check/result").await;
+    assert_eq!((r.status, r.header("location")), (StatusCode::SEE_OTHER, "/check"));
+    let r = app.get("/check/4").await;
+    assert_eq!((r.status, r.header("location")), (StatusCode::SEE_OTHER, "/check"));
+    assert_eq!(app.get("/check/9").await.status, StatusCode::NOT_FOUND);
+    // "Forget my answers" deletes the draft.
+    let r = app.post_form_raw("/check/forget", &[("csrf".to_owned(), first.csrf())]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(set_cookies(&r).contains("lumbar_draft=; Path=/; Max-Age=0"));
 }
 
 /// The `<main>` tag of a page.
@@ -344,14 +408,11 @@ async fn the_stop_page_starts_with_the_call_and_undoes_a_mistake() {
 
     // "I answered this by mistake": back to the question, nothing guessed, the rest kept.
     assert!(stop.body.contains("I answered this by mistake"));
-    let mistake = stop.hidden_of("mistake-form");
-    assert!(!mistake.iter().any(|(k, _)| k == "ans.saddle_numbness"), "the red-flag answer is not carried back");
-    assert!(mistake.iter().any(|(k, v)| k == "ans.trauma" && v == "none"), "other answers are: {mistake:?}");
-    let mut back = mistake.clone();
-    back.push(("nav".into(), "review".into()));
-    let step = app.post_form("/check", &back).await;
+    let mistake = stop.hidden_of_action("/check/mistake");
+    assert_eq!(mistake.len(), 1, "only the CSRF token: the answers stay in the draft: {mistake:?}");
+    let step = app.post_form("/check/mistake", &mistake).await;
     assert_eq!(step.status, StatusCode::OK);
-    assert!(step.body.contains("Step 1 of 6"), "the same question");
+    assert!(step.body.contains("Step 1 of 5"), "the same question");
     assert!(step.body.contains("We cleared the answers that led to the emergency page."));
     assert!(!step.body.contains("error-summary"), "no error: the person answers again");
     assert!(!step.body.contains("name=\"saddle_numbness\" value=\"true\" checked"), "not guessed");
@@ -381,8 +442,7 @@ async fn the_stop_page_in_spanish() {
     assert!(stop.body.contains("Respondí esto por error"));
     assert!(stop.body.contains("¿Eligió una respuesta por error?"));
     assert!(!stop.body.contains('⟦'));
-    let mut back = stop.hidden_of("mistake-form");
-    back.push(("nav".into(), "review".into()));
-    let step = app.post_form("/check", &back).await;
-    assert!(step.body.contains("Paso 1 de 6") && step.body.contains("Hemos borrado las respuestas"));
+    let back = stop.hidden_of_action("/check/mistake");
+    let step = app.post_form("/check/mistake", &back).await;
+    assert!(step.body.contains("Paso 1 de 5") && step.body.contains("Hemos borrado las respuestas"));
 }

@@ -1,5 +1,6 @@
-//! The finder: plain searches (GET), screened searches (POST from the result page), filters,
-//! empty states, and the answers never leaving the request bodies.
+//! The finder: plain searches, screened searches (the same `GET /find` once the browser
+//! holds a finished check in its sealed draft), filters, empty states, and the answers never
+//! in a page or a URL.
 
 use axum::http::StatusCode;
 
@@ -8,7 +9,7 @@ use std::time::Duration;
 
 use lumbar_store::Store;
 
-use crate::support::{Resp, TestApp, config, demo_store, load_demo, result_page, strip_tags, vignette};
+use crate::support::{Resp, TestApp, config, demo_store, first_step, load_demo, result_page, strip_tags, vignette};
 
 /// The text of each result card, in order.
 fn cards(r: &Resp) -> Vec<String> {
@@ -171,53 +172,57 @@ async fn without_a_store_the_finder_says_so() {
     let r = app.get("/therapists/1").await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(r.h1(), "The therapist directory is not available");
-    // From a result page too; the language switch still has the answers to carry.
+    // From a result page too; the language switch is a plain link, the answers stay in the
+    // draft.
     let result = result_page(&mut app, &vignette("A23")).await;
-    let r = app.post_form("/find", &result.hidden_of_action("/find")).await;
+    assert!(result.body.contains("<a class=\"button\" href=\"/find\">"));
+    let r = app.get("/find").await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(r.body.contains("The therapist directory is not available on this server"));
-    assert!(r.hidden_of("find-form").iter().any(|(k, _)| k == "ans.pregnancy"));
+    assert!(r.hrefs().contains(&"/find?lang=es".to_owned()), "{:?}", r.hrefs());
+    assert!(!r.body.contains("ans.") && !r.body.contains("pregnan"), "no answers in the page");
+    let r = app.get("/find?zip=98101").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "a screened search too");
 }
 
 #[tokio::test]
 async fn a_pregnant_person_gets_prenatal_therapists_only() {
     let mut app = TestApp::with_store(demo_store().await);
     let result = result_page(&mut app, &vignette("A23")).await;
-    let carried = result.hidden_of_action("/find");
-    assert!(carried.iter().any(|(k, v)| k == "ans.pregnancy" && v == "pregnant"), "the answers ride along");
-    assert!(result.body.contains("Find a therapist for me"));
-    // The button posts the answers; the finder asks for a ZIP and keeps carrying them.
-    let form = app.post_form("/find", &carried).await;
+    assert!(!result.body.contains("name=\"ans.") && !result.body.contains("value=\"pregnant\""), "no answers");
+    assert!(result.body.contains("<a class=\"button\" href=\"/find\">Find a therapist for me</a>"));
+    // The button is a plain link; the finder reads the finished check from the draft and
+    // asks for a ZIP.
+    let form = app.get("/find").await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);
     assert!(form.body.contains("Your safety check is applied to this list"));
     assert!(form.body.contains("Only therapists who offer prenatal (pregnancy) massage are shown."));
-    assert!(form.body.contains("method=\"post\" action=\"/find#results\""), "a phone lands on the results");
+    assert!(form.body.contains("method=\"get\" action=\"/find#results\""), "a phone lands on the results");
     assert!(!form.body.contains("class=\"find-results\""));
-    let mut pairs = form.hidden_of("find-form");
-    assert!(pairs.iter().any(|(k, _)| k == "ans.pregnancy"));
-    pairs.extend([("zip".into(), "78704".into()), ("radius_miles".into(), "25".into())]);
-    let r = app.post_form("/find", &pairs).await;
+    assert!(form.hidden_of("find-form").is_empty(), "the form carries nothing but the search");
+    let r = app.get("/find?zip=78704&radius_miles=25").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Your safety check is applied to this list"));
     let found = names(&r);
     assert!(found.len() >= 2, "{found:?}");
     for card in cards(&r) {
         assert!(card.contains("Prenatal (pregnancy)"), "prenatal only: {card}");
         assert!(card.contains("offers prenatal massage (needed in pregnancy)"), "{card}");
     }
-    assert!(r.body.contains("action=\"/intake\""), "prepare for the visit from here");
-    // Nothing of the answers in any link.
+    assert!(r.body.contains("href=\"/intake\""), "prepare for the visit from here");
+    // Nothing of the answers in any link or form.
     for href in r.hrefs() {
         assert!(!href.contains("ans.") && !href.contains("pregnan"), "{href}");
     }
+    assert!(!r.body.contains("name=\"ans.") && !r.body.contains("value=\"pregnant\""));
 }
 
 #[tokio::test]
 async fn deep_tissue_only_therapists_come_after_gentler_ones_under_the_precaution() {
     let mut app = TestApp::with_store(demo_store().await);
-    let result = result_page(&mut app, &vignette("A22")).await;
-    let mut pairs = result.hidden_of_action("/find");
-    pairs.extend([("zip".into(), "98103".into()), ("radius_miles".into(), "15".into())]);
-    let r = app.post_form("/find", &pairs).await;
+    let _ = result_page(&mut app, &vignette("A22")).await;
+    let r = app.get("/find?zip=98103&radius_miles=15").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let found = names(&r);
     assert!(found.len() >= 3, "{found:?}");
     assert_ne!(found.first().map(String::as_str), Some("Ben Okafor"), "never first");
@@ -240,12 +245,10 @@ async fn deep_tissue_only_therapists_come_after_gentler_ones_under_the_precautio
 async fn not_advisable_now_shows_no_list_but_the_clinician_message() {
     let mut app = TestApp::with_store(demo_store().await);
     let result = result_page(&mut app, &vignette("A12")).await;
-    assert!(!result.body.contains("action=\"/find\""), "no finder button when massage is not advisable");
-    assert!(!result.body.contains("action=\"/intake\""));
-    // Even a hand-made post with the answers gets no list.
-    let mut pairs = result.hidden_of("check-form");
-    pairs.extend([("zip".into(), "98101".into()), ("radius_miles".into(), "50".into())]);
-    let r = app.post_form("/find", &pairs).await;
+    assert!(!result.body.contains("href=\"/find"), "no finder button when massage is not advisable");
+    assert!(!result.body.contains("href=\"/intake\""));
+    // Even a search typed by hand gets no list while the finished check says so.
+    let r = app.get("/find?zip=98101&radius_miles=50").await;
     assert_eq!(r.status, StatusCode::OK);
     let text = strip_tags(&r.body);
     assert!(text.contains("See a clinician first"), "{text}");
@@ -259,11 +262,22 @@ async fn a_post_without_finished_answers_is_refused() {
     let mut app = TestApp::with_store(demo_store().await);
     let page = app.get("/find").await;
     let csrf = page.csrf();
-    let r = app.post_form("/find", &[("csrf".into(), csrf.clone()), ("zip".into(), "98101".into())]).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let r = app.post_form("/find", &[("csrf".into(), csrf), ("ans.age".into(), "forty".into())]).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert_eq!(r.h1(), "Something went wrong with the form");
+    // The finder is a GET only: nothing is posted to it, answers or not.
+    let r = app.post_form_raw("/find", &[("csrf".into(), csrf.clone()), ("zip".into(), "98101".into())]).await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    let r = app.post_form_raw("/find", &[("csrf".into(), csrf), ("ans.age".into(), "forty".into())]).await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    // Answers put in the address are not read: a plain search.
+    let r = app.get("/find?zip=78704&radius_miles=25&ans.pregnancy=pregnant&ans.sex=female").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(!r.body.contains("Your safety check is applied"), "not screened");
+    assert!(cards(&r).iter().any(|c| !c.contains("Prenatal (pregnancy)")), "not prenatal only: {:?}", names(&r));
+    // An unfinished check is not applied either.
+    let step2 = first_step(&mut app, &vignette("A23")).await;
+    assert!(step2.body.contains("Step 2 of 5"), "{}", step2.body);
+    let r = app.get("/find?zip=78704&radius_miles=25").await;
+    assert!(!r.body.contains("Your safety check is applied"), "not screened");
+    assert!(r.body.contains("Start the safety check"), "the check is offered");
 }
 
 #[tokio::test]
@@ -279,14 +293,23 @@ async fn the_finder_in_spanish() {
     let results = &r.body[r.body.find("id=\"results\"").expect("results")..];
     assert!(!results[..results.find("</section>").unwrap_or(0)].contains("lang=\"en\""), "no English reason left");
     assert!(!r.body.contains('⟦'));
-    // A screened search switches language with a form button and keeps the answers.
-    let result = result_page(&mut app, &vignette("A23")).await;
-    let mut pairs = result.hidden_of_action("/find");
-    pairs.push(("nav".into(), "lang:en".into()));
-    let r = app.post_form("/find", &pairs).await;
+    // A screened search switches language with a plain link and stays screened.
+    let _ = result_page(&mut app, &vignette("A23")).await;
+    let r = app.get("/find?zip=78704&radius_miles=25&lang=en").await;
     assert!(r.body.contains("<html lang=\"en\">"), "switched");
-    assert!(r.body.contains("form=\"find-form\" name=\"nav\" value=\"lang:es\""));
-    assert!(r.hidden_of("find-form").iter().any(|(k, _)| k == "ans.pregnancy"));
+    assert!(r.body.contains("Only therapists who offer prenatal (pregnancy) massage are shown."));
+    let switch = "/find?zip=78704&radius_miles=25&lang=es";
+    assert!(r.hrefs().contains(&switch.to_owned()), "the switch keeps the search: {:?}", r.hrefs());
+    let r = app.get(switch).await;
+    assert!(r.body.contains("<html lang=\"es\">"), "switched back");
+    assert!(
+        strip_tags(&r.body).contains("Solo se muestran masajistas que ofrecen masaje prenatal (para el embarazo)."),
+        "still screened"
+    );
+    assert!(!r.body.contains("name=\"ans."));
+    for href in r.hrefs() {
+        assert!(!href.contains("ans.") && !href.contains("pregnan"), "{href}");
+    }
 }
 
 #[tokio::test]
@@ -542,32 +565,28 @@ async fn the_spanish_finder_gives_the_reasons_in_spanish() {
     }
 }
 
-/// A screened search in Spanish preselects Spanish speakers too; the button that clears it
-/// keeps the answers in the form.
+/// A screened search in Spanish preselects Spanish speakers too; the link that clears it
+/// keeps the screening (the answers stay in the draft, not in the link).
 #[tokio::test]
 async fn a_screened_spanish_search_can_clear_the_language() {
     let mut app = TestApp::with_store(demo_store().await);
-    let result = result_page(&mut app, &vignette("A22")).await;
-    let mut pairs = result.hidden_of_action("/find");
-    pairs.push(("nav".into(), "lang:es".into()));
-    let form = app.post_form("/find", &pairs).await;
+    let _ = result_page(&mut app, &vignette("A22")).await;
+    let form = app.get("/find?lang=es").await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);
-    let mut pairs = form.hidden_of("find-form");
-    pairs.extend([("zip".into(), "98101".into()), ("radius_miles".into(), "10".into())]);
-    let r = app.post_form("/find", &pairs).await;
+    assert!(form.body.contains("Su comprobación de seguridad se aplica a esta lista"), "{}", form.body);
+    let r = app.get("/find?zip=98101&radius_miles=10").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("<html lang=\"es\">"));
     let text = strip_tags(&r.body);
+    assert!(text.contains("Su comprobación de seguridad se aplica a esta lista"), "{text}");
     assert!(text.contains("Se muestran masajistas que hablan español"), "{text}");
     assert!(!names(&r).iter().any(|n| n == "Ben Okafor"), "{:?}", names(&r));
-    assert!(
-        r.body.contains("type=\"submit\" form=\"find-form\" name=\"language\" value=\"\">Ver masajistas que hablan cualquier idioma</button>"),
-        "{}",
-        r.body
-    );
-    // the button's empty value comes after the select's in the form data, and wins
-    pairs.extend([("language".into(), "es".into()), ("language".into(), String::new())]);
-    let all = app.post_form("/find", &pairs).await;
-    assert!(!strip_tags(&all.body).contains("Se muestran masajistas que hablan español"));
+    let clear = "/find?zip=98101&radius_miles=10&language=#results";
+    assert!(r.hrefs().contains(&clear.to_owned()), "{:?}", r.hrefs());
+    let all = app.get(clear).await;
+    let text = strip_tags(&all.body);
+    assert!(!text.contains("Se muestran masajistas que hablan español"));
+    assert!(text.contains("Su comprobación de seguridad se aplica a esta lista"), "still screened: {text}");
     assert!(names(&all).iter().any(|n| n == "Ben Okafor"), "{:?}", names(&all));
+    assert_eq!(names(&all).last().map(String::as_str), Some("Ben Okafor"), "deep tissue only: after the others");
 }

@@ -1,7 +1,8 @@
 //! Answers never reach the logs: a full screening through the web form and the API with
-//! distinctive answers, then the finder (`POST /find`), the intake summary (`POST /intake`)
-//! and feedback with the same answers carried, with every tracing event (down to TRACE,
-//! the database's statement log included) captured in a buffer.
+//! distinctive answers, then the finder (`GET /find`), the intake summary (`GET /intake`),
+//! the clinician summary, a profile opened from the list and feedback, all reading the same
+//! answers from the sealed draft cookie, with every tracing event (down to TRACE, the
+//! database's statement log included) captured in a buffer.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -50,23 +51,27 @@ async fn no_answer_value_appears_in_the_logs() {
     let pages = walk(&mut app, &a, Some("1.75 years")).await;
     let result = pages.last().unwrap_or_else(|| unreachable!());
     assert!(result.body.contains("class=\"verdict "));
-    // Not advisable now (claudication): the finder and the intake summary say so.
-    let mut carried = result.hidden_of("check-form");
-    carried.extend([("zip".into(), "98101".into()), ("radius_miles".into(), "25".into())]);
-    let find = app.post_form("/find", &carried).await;
+    // Not advisable now (claudication): the finder and the intake summary say so, and the
+    // clinician summary lists the answers behind it.
+    let find = app.get("/find?zip=98101&radius_miles=25").await;
     assert!(find.body.contains("See a clinician first"));
-    let intake = app.post_form("/intake", &result.hidden_of("check-form")).await;
+    let intake = app.get("/intake").await;
     assert!(intake.body.contains("See a clinician first"));
+    let clinician = app.get("/clinician-summary").await;
+    assert!(clinician.body.contains("What the safety check found"), "{}", clinician.body);
+    // "Forget my answers", then another check.
+    let forget = app.post_form_raw("/check/forget", &[("csrf".into(), result.csrf())]).await;
+    assert_eq!(forget.status, axum::http::StatusCode::SEE_OTHER);
     // Advisable with precautions (anticoagulant): a screened search and a full summary.
     let mut b = vignette("A22");
     b["preferences"] = serde_json::json!({ "style": "deep_tissue", "pressure": "firm" });
     let pages = walk(&mut app, &b, Some("1.75 years")).await;
     let result = pages.last().unwrap_or_else(|| unreachable!());
-    let mut carried = result.hidden_of_action("/find");
-    carried.extend([("zip".into(), "98103".into()), ("radius_miles".into(), "10".into())]);
-    let find = app.post_form("/find", &carried).await;
+    let find = app.get("/find?zip=98103&radius_miles=10").await;
     assert!(find.body.contains("class=\"results\""), "{}", find.body);
-    let intake = app.post_form("/intake", &result.hidden_of_action("/intake")).await;
+    let profile = find.hrefs().into_iter().find(|h| h.starts_with("/therapists/")).unwrap_or_default();
+    assert_eq!(app.get(&profile).await.status, axum::http::StatusCode::OK, "{profile}");
+    let intake = app.get("/intake").await;
     assert!(intake.body.contains("I take a blood thinner"));
     let mut feedback = result.hidden_of_action("/feedback");
     feedback.extend([("helpful".into(), "yes".into()), ("comment".into(), "ok".into())]);
@@ -79,7 +84,8 @@ async fn no_answer_value_appears_in_the_logs() {
     let _ = app.get("/check?lang=es").await;
 
     let text = String::from_utf8_lossy(&buffer.0.lock().map(|b| b.clone()).unwrap_or_default()).into_owned();
-    for path in ["/check", "/api/v1/assessments", "/find", "/intake", "/feedback"] {
+    for path in ["/check", "/api/v1/assessments", "/find", "/intake", "/clinician-summary", "/therapists/", "/feedback"]
+    {
         assert!(text.contains(path), "the capture works ({path}):\n{text}");
     }
     assert!(text.contains("status=200") && text.contains("latency_ms="), "status and latency are logged:\n{text}");

@@ -185,7 +185,11 @@ impl TestApp {
         for v in parts.headers.get_all(header::SET_COOKIE) {
             if let Some((k, rest)) = v.to_str().unwrap_or("").split_once('=') {
                 let value = rest.split(';').next().unwrap_or("");
-                self.cookies.insert(k.to_owned(), value.to_owned());
+                if value.is_empty() || rest.contains("Max-Age=0") {
+                    self.cookies.remove(k);
+                } else {
+                    self.cookies.insert(k.to_owned(), value.to_owned());
+                }
             }
         }
         let bytes = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
@@ -196,7 +200,20 @@ impl TestApp {
         self.send(Request::get(path).body(Body::empty()).unwrap_or_default()).await
     }
 
+    /// Posts a form and, as a browser does, follows a `303 See Other` with a `GET` (the
+    /// response of the page it leads to; [`TestApp::post_form_raw`] gives the 303 itself).
     pub async fn post_form(&mut self, path: &str, pairs: &[(String, String)]) -> Resp {
+        let resp = self.post_form_raw(path, pairs).await;
+        if resp.status == StatusCode::SEE_OTHER {
+            let location = resp.header("location").to_owned();
+            assert!(location.starts_with('/'), "a redirect within the site: {location}");
+            return self.get(&location).await;
+        }
+        resp
+    }
+
+    /// Posts a form; the response as it is (a `303` is not followed).
+    pub async fn post_form_raw(&mut self, path: &str, pairs: &[(String, String)]) -> Resp {
         let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
         let req = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -277,6 +294,20 @@ fn typed(answers: &Value, name: &str, duration_text: Option<&str>) -> Option<Str
         Value::String(s) => s.clone(),
         _ => return None,
     })
+}
+
+/// Answers the first step of the check only (an unfinished check); returns
+/// the page it leads to (step 2).
+pub async fn first_step(app: &mut TestApp, answers: &Value) -> Resp {
+    let first = app.get("/check").await;
+    let mut pairs = first.hidden_of("check-form");
+    for name in first.visible_names() {
+        if let Some(v) = typed(answers, &name, None) {
+            pairs.push((name, v));
+        }
+    }
+    pairs.push(("nav".into(), "next".into()));
+    app.post_form("/check", &pairs).await
 }
 
 /// Fills in the web check with these answers, step by step, and returns every page seen

@@ -1,9 +1,9 @@
 //! Therapist profiles: verification evidence, provenance of each field, recommendations,
-//! the note for an unverified license, 404s, Spanish.
+//! the note for an unverified license, 404s, Spanish, the way back to the list.
 
 use axum::http::StatusCode;
 
-use crate::support::{TestApp, demo_store, id_of, strip_tags};
+use crate::support::{Resp, TestApp, demo_store, id_of, result_page, strip_tags, vignette};
 
 #[tokio::test]
 async fn a_profile_shows_verification_evidence_and_provenance() {
@@ -104,7 +104,9 @@ async fn the_card_and_the_profile_show_the_same_rating() {
     let id = id_of(store.as_ref(), "Ana Núñez").await;
     let mut app = TestApp::with_store(store);
     let list = app.get("/find?zip=98101").await;
-    let at = list.body.find(&format!("href=\"/therapists/{id}\"")).unwrap_or_else(|| panic!("{}", list.body));
+    // the card links the profile with the list it is in
+    let link = format!("href=\"/therapists/{id}?list=zip%3D98101%26radius_miles%3D10\"");
+    let at = list.body.find(&link).unwrap_or_else(|| panic!("{link} in {}", list.body));
     let card = &list.body[at..at + list.body[at..].find("</ul>").unwrap_or(0)];
     let expected = "4.7 out of 5 stars, the average of 20 reviews";
     assert!(card.contains(&format!("<li>{expected}</li>")), "{card}");
@@ -117,4 +119,56 @@ async fn the_card_and_the_profile_show_the_same_rating() {
     assert!(list.body.contains(&format!("<li>{es}</li>")), "{}", list.body);
     let profile = app.get(&format!("/therapists/{id}?lang=es")).await;
     assert!(profile.body.contains(&format!("<p class=\"rating\">{es}</p>")));
+}
+
+/// The href of the link with this text.
+fn href_of(r: &Resp, text: &str) -> String {
+    let at = r.body.find(&format!(">{text}</a>")).unwrap_or_else(|| panic!("`{text}` in {}", r.body));
+    let start = r.body[..at].rfind("href=\"").unwrap_or_else(|| panic!("a link")) + "href=\"".len();
+    let end = start + r.body[start..].find('"').unwrap_or(0);
+    crate::support::unescape(&r.body[start..end])
+}
+
+/// A profile opened from a list leads back to that list ("Search for other therapists"),
+/// the search only: a screened list stays screened through the draft, not the link.
+#[tokio::test]
+async fn a_profile_leads_back_to_the_list_it_was_opened_from() {
+    let store = demo_store().await;
+    let mut app = TestApp::with_store(store);
+    let _ = result_page(&mut app, &vignette("A22")).await;
+    let list = app.get("/find?zip=98101").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert!(list.body.contains("Your safety check is applied to this list"), "a screened list");
+    let first = list.hrefs().into_iter().find(|h| h.starts_with("/therapists/")).unwrap_or_else(|| panic!("a result"));
+    let (path, query) = first.split_once('?').unwrap_or_else(|| panic!("the list in {first}"));
+    let carried: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    assert_eq!(carried.len(), 1, "{carried:?}");
+    assert_eq!(carried[0].0, "list");
+    let search: Vec<(String, String)> = form_urlencoded::parse(carried[0].1.as_bytes()).into_owned().collect();
+    assert!(search.contains(&("zip".to_owned(), "98101".to_owned())), "{search:?}");
+    for secret in ["ans.", "anticoagulant", "blood", "deep_tissue", "precaution"] {
+        assert!(!first.contains(secret), "{secret} in {first}");
+    }
+
+    let profile = app.get(&first).await;
+    assert_eq!(profile.status, StatusCode::OK, "{}", profile.body);
+    let back = href_of(&profile, "Search for other therapists");
+    let back_query = back.strip_prefix("/find?").and_then(|q| q.strip_suffix("#results"));
+    let back_query = back_query.unwrap_or_else(|| panic!("/find?…#results: {back}"));
+    let back_search: Vec<(String, String)> = form_urlencoded::parse(back_query.as_bytes()).into_owned().collect();
+    assert_eq!(back_search, search, "the same search");
+    // the language switch keeps the way back
+    assert!(profile.hrefs().iter().any(|h| h.starts_with(&format!("{path}?list=")) && h.ends_with("&lang=es")));
+    // back at the list: the same list, still screened
+    let again = app.get(&back).await;
+    assert!(again.body.contains("Your safety check is applied to this list"));
+    assert_eq!(again.hrefs().into_iter().find(|h| h.starts_with("/therapists/")), Some(first.clone()));
+
+    // a damaged list, or something else than a search, leads plainly to the finder
+    for list in ["zip%3Dabc", "https%3A%2F%2Fevil.example%2F", "radius_miles%3D10", "zip%3D98101%26radius_miles%3D3"] {
+        let r = app.get(&format!("{path}?list={list}")).await;
+        assert_eq!(r.status, StatusCode::OK, "{list}: {}", r.body);
+        assert_eq!(href_of(&r, "Search for other therapists"), "/find", "{list}");
+        assert!(r.hrefs().contains(&format!("{path}?lang=es")), "{list}: a plain language switch");
+    }
 }
