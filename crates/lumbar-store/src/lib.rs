@@ -497,13 +497,18 @@ impl Clock {
     pub fn today(self) -> Date {
         match self {
             Clock::Fixed(d) => d,
-            Clock::System => {
-                let secs = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_secs() as i64)
-                    .unwrap_or(0);
-                Date::from_days_since_epoch(secs.div_euclid(86_400))
-            }
+            Clock::System => Date::from_days_since_epoch((self.unix_secs() / 86_400) as i64),
+        }
+    }
+
+    /// Seconds since the Unix epoch: the system time, or noon (UTC) of the fixed day.
+    pub fn unix_secs(self) -> u64 {
+        match self {
+            Clock::System => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or_default(),
+            Clock::Fixed(day) => u64::try_from(day.days_since_epoch() * 86_400 + 43_200).unwrap_or_default(),
         }
     }
 

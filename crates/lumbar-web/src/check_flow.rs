@@ -1,13 +1,12 @@
 //! The web questionnaire as a pure state machine: form fields in, the next page out.
 //!
-//! Nothing is stored on the server. Every page of the check is one `POST` form carrying
-//! the answers given so far in hidden fields (`ans.<field>` = contract word or number),
-//! the step it shows (`step` = group index; the number of groups means "the result") and
-//! the visible inputs of that step (named by field path). On each post:
+//! Nothing is stored on the server. The answers given so far come in as a [`Progress`]
+//! (kept between pages in the sealed draft, [`crate::draft`]); each step posts the step it
+//! shows (`step` = group index) and its visible inputs (named by field path). On each post:
 //!
-//! 1. carried answers are decoded strictly (a damaged form is a 400, never a guess) and
-//!    answers to questions that no longer apply are dropped (their `when_skipped` value is
-//!    filled in at the end by [`Questionnaire::complete`]);
+//! 1. the earlier answers were decoded strictly (a damaged draft is refused, never guessed)
+//!    and answers to questions that no longer apply are dropped (their `when_skipped` value
+//!    is filled in at the end by [`Questionnaire::complete`]);
 //! 2. the visible inputs are read leniently — every valid answer counts, even when others on
 //!    the page are missing or wrong;
 //! 3. [`Ruleset::emergencies_settled`] runs on that: a settled emergency stops the check at
@@ -21,9 +20,6 @@ use std::collections::HashMap;
 use lumbar_core::screening::fields::{ANSWER_FIELDS, Field, FieldKind};
 use lumbar_core::screening::questions::{Input, Question, Questionnaire, Target, parse_duration_weeks};
 use lumbar_core::screening::{Answers, Preferences, Ruleset};
-
-/// Prefix of the hidden fields that carry earlier answers.
-pub const CARRY: &str = "ans.";
 
 /// The answers given so far.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,50 +120,11 @@ impl FormValues {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.get(name).map(String::as_str)
     }
-
-    fn carried(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().filter_map(|(k, v)| k.strip_prefix(CARRY).map(|path| (path, v.as_str())))
-    }
 }
 
 /// The form did not come from our pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Damaged;
-
-/// Decodes the carried answers; any unknown field or bad value means a damaged form.
-pub fn carried(q: &Questionnaire, form: &FormValues) -> Result<Progress, Damaged> {
-    let mut p = Progress::default();
-    for (path, text) in form.carried() {
-        let (_, question) = question_for_path(q, path).ok_or(Damaged)?;
-        let v = decode(question.target, text).ok_or(Damaged)?;
-        p.set(question.target, Some(v));
-    }
-    normalize(q, &mut p);
-    Ok(p)
-}
-
-/// The hidden `ans.<field>` fields that carry every answer given.
-pub fn carry(q: &Questionnaire, p: &Progress) -> Vec<(String, String)> {
-    q.questions
-        .iter()
-        .filter_map(|question| {
-            p.get(question.target).map(|v| (format!("{CARRY}{}", question.target.path()), encode(question.target, v)))
-        })
-        .collect()
-}
-
-/// The complete answers carried by a form from the result page (`POST /find`,
-/// `POST /intake`): decoded strictly, then checked against the contract. Anything missing
-/// or damaged means the form did not come from a finished check.
-pub fn finished(rs: &Ruleset, form: &FormValues) -> Result<(Answers, Progress), Damaged> {
-    let p = carried(&rs.questionnaire, form)?;
-    if first_incomplete(&rs.questionnaire, &p, rs.questionnaire.groups.len()).is_some() {
-        return Err(Damaged);
-    }
-    let values = rs.questionnaire.complete(&p.answered).ok_or(Damaged)?;
-    let answers = Answers::from_values(values, p.preferences()).map_err(|_| Damaged)?;
-    Ok((answers, p))
-}
 
 /// The complete answers of a finished check kept in a draft, checked against the contract.
 pub fn finished_progress(rs: &Ruleset, p: &Progress) -> Result<Answers, Damaged> {
@@ -243,21 +200,12 @@ pub fn shown(q: &Questionnaire, p: &Progress, group: usize) -> Vec<usize> {
 /// one question of its own group, asked before it, with every follow-up of that question
 /// right after it (so the page can reveal them in place, without a round trip).
 pub fn trigger(q: &Questionnaire, i: usize) -> Option<usize> {
-    let question = q.questions.get(i)?;
-    let cond = question.ask_when.as_ref()?;
-    let mut read = Vec::new();
-    cond.fields(&mut read);
-    let same: Vec<usize> = read
-        .iter()
-        .filter_map(|f| q.questions.iter().position(|x| x.target == Target::Answer(*f)))
-        .filter(|&t| q.questions[t].group == question.group)
-        .collect();
-    let [t] = same[..] else { return None };
+    let t = reads_on_its_page(q, i)?;
     // every question between the trigger and this one is a follow-up of the trigger (or of
     // one of its follow-ups), so they all sit in the trigger's reveal block
     let contiguous = (t + 1..i).all(|k| {
         let mut at = k;
-        while let Some(up) = trigger_unchecked(q, at) {
+        while let Some(up) = reads_on_its_page(q, at) {
             if up == t {
                 return true;
             }
@@ -265,11 +213,11 @@ pub fn trigger(q: &Questionnaire, i: usize) -> Option<usize> {
         }
         false
     });
-    (t < i && contiguous).then_some(t)
+    contiguous.then_some(t)
 }
 
-/// [`trigger`] without the contiguity check (used inside it).
-fn trigger_unchecked(q: &Questionnaire, i: usize) -> Option<usize> {
+/// The one earlier question of its own group that question `i`'s `ask_when` reads, if any.
+fn reads_on_its_page(q: &Questionnaire, i: usize) -> Option<usize> {
     let question = q.questions.get(i)?;
     let mut read = Vec::new();
     question.ask_when.as_ref()?.fields(&mut read);
@@ -669,7 +617,7 @@ mod tests {
         assert!(trauma.and_then(|t| cleared.get(t)).is_some(), "other answers kept");
         assert!(rs.emergencies_settled(&cleared.answered).is_empty());
         // back on the step, nothing is settled and the question waits for an answer
-        let back = FormValues::new(carry(&rs.questionnaire, &cleared));
+        let back = FormValues::new(Vec::new());
         let out = advance(&rs, cleared.clone(), step, Nav::Stay, &back);
         assert!(matches!(out, Outcome::Step { group: 0, ref errors, .. } if errors.is_empty()), "{out:?}");
     }

@@ -16,7 +16,6 @@
 use serde::{Deserialize, Serialize};
 
 use lumbar_core::screening::Ruleset;
-use lumbar_store::Clock;
 
 use crate::check_flow::{Damaged, Problem, Progress, decode, encode, normalize};
 
@@ -113,20 +112,11 @@ pub fn decode_draft(rs: &Ruleset, bytes: &[u8]) -> Result<(Progress, Option<Flas
     Ok((p, stored.f))
 }
 
-/// Seconds since the Unix epoch on this clock: the system time, or noon of a fixed day.
-pub fn now_secs(clock: Clock) -> u64 {
-    match clock {
-        Clock::System => {
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default()
-        }
-        Clock::Fixed(day) => u64::try_from(day.days_since_epoch() * 86_400 + 43_200).unwrap_or_default(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::check_flow::question_for_path;
+    use lumbar_store::Clock;
 
     fn rs() -> Ruleset {
         match Ruleset::shipped() {
@@ -197,6 +187,7 @@ mod tests {
     #[test]
     fn a_fixed_day_is_noon_of_that_day() {
         let day = lumbar_core::directory::Date::parse("1970-01-02").unwrap_or_else(|| panic!("date"));
-        assert_eq!(now_secs(Clock::Fixed(day)), 86_400 + 43_200);
+        assert_eq!(Clock::Fixed(day).unix_secs(), 86_400 + 43_200);
+        assert_eq!(Clock::Fixed(day).today(), day);
     }
 }

@@ -84,7 +84,7 @@ pub(crate) fn read_draft(shared: &Shared, headers: &HeaderMap) -> DraftRead {
     let Some(text) = cookies::get(headers, draft::COOKIE).filter(|t| !t.is_empty()) else {
         return DraftRead::Empty;
     };
-    let now = draft::now_secs(shared.state.config.clock);
+    let now = shared.state.config.clock.unix_secs();
     match shared.sealer.open(draft::PURPOSE, now, draft::LIFETIME_SECS, text) {
         Ok(bytes) => match draft::decode_draft(&shared.state.ruleset, &bytes) {
             Ok((p, flash)) => DraftRead::Found(Box::new(p), flash),
@@ -96,7 +96,7 @@ pub(crate) fn read_draft(shared: &Shared, headers: &HeaderMap) -> DraftRead {
 
 /// The `Set-Cookie` that keeps these answers (and the flash) for the next page.
 pub(crate) fn save_draft(shared: &Shared, p: &Progress, flash: Option<&Flash>) -> HeaderValue {
-    let now = draft::now_secs(shared.state.config.clock);
+    let now = shared.state.config.clock.unix_secs();
     let sealed = shared.sealer.seal(draft::PURPOSE, now, &draft::encode_draft(&shared.state.ruleset, p, flash));
     cookies::set(
         draft::COOKIE,
@@ -208,11 +208,9 @@ fn show_step(shared: &Shared, lang: Lang, csrf: &CsrfToken, headers: &HeaderMap,
 
 async fn submit(
     State(shared): State<Arc<Shared>>,
-    csrf: CsrfToken,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let _ = csrf;
     let rs = &shared.state.ruleset;
     let form = FormValues::strict(pairs).map_err(|_| AppError::BadForm)?;
     let step: usize = form.get("step").and_then(|s| s.parse().ok()).ok_or(AppError::BadForm)?;
@@ -315,7 +313,7 @@ fn show_result(shared: &Shared, lang: Lang, csrf: &CsrfToken, headers: &HeaderMa
 
 /// A text from the rule set's catalogue, or its translation when the page language has
 /// one (`lang` is `Some("en")` when the English text is shown on a non-English page).
-fn catalogue(c: &Chrome<'_>, key: &str, english: &str) -> (String, Option<&'static str>) {
+pub(crate) fn catalogue(c: &Chrome<'_>, key: &str, english: &str) -> (String, Option<&'static str>) {
     if !c.foreign() {
         (english.to_owned(), None)
     } else if c.tr.has(key) {

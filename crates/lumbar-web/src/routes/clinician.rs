@@ -25,6 +25,7 @@ use crate::check_flow;
 use crate::csrf::CsrfToken;
 use crate::i18n::Lang;
 use crate::routes::Shared;
+use crate::routes::check::catalogue;
 use crate::routes::find::FinishedCheck;
 use crate::views::Chrome;
 
@@ -130,17 +131,6 @@ fn fields_of(rs: &Ruleset, rule: &Rule) -> Vec<Field> {
     });
     answers.dedup();
     answers
-}
-
-/// A text of the question catalogue in the page language, or in English marked so.
-fn catalogue(c: &Chrome<'_>, key: &str, english: &str) -> (String, Option<&'static str>) {
-    if !c.foreign() {
-        (english.to_owned(), None)
-    } else if c.tr.has(key) {
-        (c.t(key), None)
-    } else {
-        (english.to_owned(), Some("en"))
-    }
 }
 
 /// A finding's title and the answers behind it. A "no" to a yes/no question is left out:
