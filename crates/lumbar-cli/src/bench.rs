@@ -57,10 +57,29 @@ pub enum BenchCommand {
         #[arg(long)]
         skip_sqlite: bool,
     },
+    /// Seeds the database (--db) with one person for the "My back" benchmark
+    /// (scripts/bench/my_back.sh): an account (bench@example.org, password
+    /// bench-password-123), a saved check (public vignette A29: massage suitable), a plan and
+    /// N logged sessions, and a session. Prints JSON: the cookie to send and the plan id.
+    JournalFixture {
+        /// Logged sessions in the plan.
+        #[arg(long, default_value_t = 200)]
+        sessions: usize,
+    },
+    /// Password hashing: argon2id hashes per second with lumbar's parameters (m = 19 MiB,
+    /// t = 2, p = 1) on one thread and on every core, and OWASP's other recommended
+    /// settings as peers (m = 46 MiB t = 1; m = 12 MiB t = 3).
+    Password {
+        /// How long to run each measurement.
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+    },
 }
 
-pub fn run(cmd: BenchCommand) -> anyhow::Result<ExitCode> {
+pub fn run(cmd: BenchCommand, db: &str) -> anyhow::Result<ExitCode> {
     match cmd {
+        BenchCommand::JournalFixture { sessions } => journal_fixture(db, sessions),
+        BenchCommand::Password { seconds } => password(Duration::from_secs_f64(seconds)),
         BenchCommand::Screen { seconds } => screen(Duration::from_secs_f64(seconds)),
         BenchCommand::Find { therapists, queries, seed, postgis_url, skip_sqlite } => {
             find(&FindArgs { therapists, queries, seed, postgis_url, skip_sqlite })
@@ -886,4 +905,105 @@ fn print_report(args: &FindArgs, queries: &[BenchQuery], runs: &[Run]) {
             theirs.p99.as_secs_f64() / ours.p99.as_secs_f64()
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// lumbar bench journal-fixture, lumbar bench password
+
+fn journal_fixture(db: &str, sessions: usize) -> anyhow::Result<ExitCode> {
+    use lumbar_store::prelude::*;
+    let rs = Ruleset::shipped()?;
+    let doc: Value = serde_json::from_str(VIGNETTES)?;
+    let answers = doc["vignettes"]
+        .as_array()
+        .and_then(|a| a.iter().find(|v| v["id"] == "A29"))
+        .map(|v| v["answers"].clone())
+        .context("public vignette A29")?;
+    let assessment = rs.assess(&Answers::from_json(&answers)?);
+    let rt = crate::db::runtime()?;
+    rt.block_on(async {
+        let store = crate::db::open(db).await?;
+        let now = "2026-06-01T12:00:00Z";
+        let hash = lumbar_web::accounts::password::hash_blocking("bench-password-123");
+        let user = match store.create_user("bench@example.org", &hash, lumbar_store::Role::Person, now).await? {
+            Some(u) => u,
+            None => anyhow::bail!("bench@example.org exists already: use a fresh database"),
+        };
+        let check_doc = serde_json::json!({
+            "schema": "lumbar.saved_check/1",
+            "answers": answers,
+            "assessment": serde_json::to_value(&assessment)?,
+            "ruleset_version": rs.version,
+            "date": "2026-06-01",
+        });
+        let check = store.save_check(user, now, &check_doc).await?;
+        let plan_doc = serde_json::json!({
+            "schema": "lumbar.plan/1",
+            "baseline": {"date": "2026-06-01", "pain_average_week": 6},
+        });
+        let plan = store.start_plan(user, check, now, &plan_doc).await?.context("the plan")?;
+        let start = lumbar_core::directory::Date::parse("2026-06-02").context("date")?;
+        for i in 0..sessions {
+            let date = lumbar_core::directory::Date::from_days_since_epoch(start.days_since_epoch() + i as i64 / 2);
+            let pain = 6 - (i % 3) as u8;
+            let entry = serde_json::json!({
+                "schema": "lumbar.journal_entry/1",
+                "kind": "session",
+                "date": date.to_string(),
+                "pain_average_week": pain,
+                "pain_before": pain,
+                "pain_after": pain.saturating_sub(2),
+                "new_warning_sign": false,
+                "therapist_name": "A therapist",
+                "style": "swedish",
+                "pressure": "medium",
+                "notes": "felt looser afterwards",
+            });
+            store.add_entry(user, plan, now, &entry).await?;
+        }
+        let token = lumbar_web::accounts::tokens::new_secret(32);
+        store.create_session(&lumbar_web::accounts::tokens::hash("session", &token), user, 0, i64::MAX / 2).await?;
+        println!("{}", serde_json::json!({"cookie": format!("lumbar_session={token}"), "plan": plan}));
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn password(budget: Duration) -> anyhow::Result<ExitCode> {
+    use argon2::password_hash::PasswordHasher;
+    use argon2::{Algorithm, Argon2, Params, Version};
+    let threads = std::thread::available_parallelism().map(usize::from).unwrap_or(1);
+    let rate = |m_kib: u32, t: u32, threads: usize| -> f64 {
+        let start = Instant::now();
+        let done: usize = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    s.spawn(move || {
+                        let params = Params::new(m_kib, t, 1, None).expect("valid parameters");
+                        let a = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
+                        let mut n = 0;
+                        while start.elapsed() < budget {
+                            black_box(a.hash_password(b"correct horse battery staple").expect("hash"));
+                            n += 1;
+                        }
+                        n
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap_or(0)).sum()
+        });
+        done as f64 / start.elapsed().as_secs_f64()
+    };
+    println!("argon2id hashes per second ({threads} threads available, {:.1} s per measurement)", budget.as_secs_f64());
+    println!("| parameters | 1 thread | {threads} threads | one hash (1 thread) |");
+    println!("|---|---:|---:|---:|");
+    for (label, m, t) in [
+        ("lumbar: m=19 MiB, t=2, p=1 (OWASP minimum)", 19 * 1024, 2),
+        ("peer: m=46 MiB, t=1, p=1 (OWASP)", 46 * 1024, 1),
+        ("peer: m=12 MiB, t=3, p=1 (OWASP)", 12 * 1024, 3),
+    ] {
+        let one = rate(m, t, 1);
+        let all = rate(m, t, threads);
+        println!("| {label} | {one:.1} | {all:.1} | {:.1} ms |", 1000.0 / one);
+    }
+    Ok(ExitCode::SUCCESS)
 }

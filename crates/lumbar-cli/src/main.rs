@@ -10,12 +10,16 @@ use lumbar_core::directory::{Date, StateCode};
 use lumbar_directory::{demo, pipeline as import, verify};
 use lumbar_store::TherapistFilter;
 
+mod bar;
 mod bench;
 mod db;
 mod export;
 mod find;
-mod progress;
+mod keys;
+mod mail;
+mod progress_cmd;
 mod report;
+mod reviews_cmd;
 mod rules;
 mod screen;
 mod serve;
@@ -23,6 +27,7 @@ mod states;
 mod style;
 mod synth;
 mod therapist;
+mod user;
 
 /// lumbar — safe massage advice for lower back pain, and licensed therapists who know it.
 ///
@@ -62,6 +67,35 @@ enum Command {
     /// naming every problem, and the exit code is 2.
     #[command(verbatim_doc_comment)]
     Screen(screen::ScreenArgs),
+    /// Is massage helping enough to go on? Your pain log in, the answer out.
+    ///
+    /// The log is JSON: the average pain in the past week (0-10) at the safety check that
+    /// started the plan, then every session or check-in since, each with that week's average
+    /// pain and whether the safety questions asked again at that entry found a warning sign.
+    /// pain_before/pain_after (sessions only) are kept for your chart; the rule does not use
+    /// them. For example, my-log.json:
+    ///
+    ///   {"baseline": {"date": "2026-12-01", "pain_average_week": 6},
+    ///    "entries": [
+    ///      {"kind": "session", "date": "2026-12-03", "pain_average_week": 6,
+    ///       "pain_before": 6, "pain_after": 3, "new_warning_sign": false},
+    ///      {"kind": "check_in", "date": "2026-12-08", "pain_average_week": 4,
+    ///       "new_warning_sign": false}]}
+    ///
+    /// The status is the first that applies: stop_warning_sign (the latest entry found a
+    /// warning sign), worsening (2 or more points worse), low_pain (it started at 2 or less),
+    /// improving (at least 2 points and 30% better), not_helping (4 or more sessions without
+    /// that), too_early.
+    ///
+    /// Examples:
+    ///   lumbar progress my-log.json          a short summary
+    ///   lumbar progress --json my-log.json   the result as JSON (lumbar.progress/1)
+    ///   cat my-log.json | lumbar progress --json -
+    ///
+    /// With --json, an invalid log prints {"error":{"code":"invalid_answers","fields":[…]}}
+    /// naming every problem (as lumbar screen --json does), and the exit code is 2.
+    #[command(verbatim_doc_comment)]
+    Progress(progress_cmd::ProgressArgs),
     /// Import official data into the directory (NPPES, state license rosters, ZIP centroids).
     #[command(subcommand)]
     Import(ImportCommand),
@@ -88,6 +122,13 @@ enum Command {
     ///                                 a proxy that sets it)
     ///   LUMBAR_RATE_LIMIT_BURST, LUMBAR_RATE_LIMIT_PER_MINUTE   POST rate limit per client
     ///   LUMBAR_STALE_AFTER_DAYS       roster age after which statuses are stale (60)
+    ///   LUMBAR_PUBLIC_URL             the site's address for links in mail, e.g.
+    ///                                 https://lumbar.example.org (set it on the internet:
+    ///                                 otherwise links are built from the request's Host)
+    ///   LUMBAR_SMTP_URL               smtp://[user:password@]host[:port]: send password-reset
+    ///                                 mail through this relay (unset: the outbox, read with
+    ///                                 `lumbar mail outbox`)
+    ///   LUMBAR_MAIL_FROM              the sender of that mail
     #[command(verbatim_doc_comment)]
     Serve {
         /// Address to listen on.
@@ -120,6 +161,36 @@ enum Command {
     /// "Was this helpful?" feedback left on the website: list and moderate it.
     #[command(subcommand)]
     Feedback(FeedbackCommand),
+    /// Accounts on the website: add (the password is asked for, or read from stdin), list,
+    /// delete (with everything stored about the person), set-role.
+    ///
+    /// Examples:
+    ///   lumbar user add ops@clinic.example --role operator
+    ///   printf '%s\n' "$PASSWORD" | lumbar user add ana@example.org --password-stdin
+    ///   lumbar user list --json
+    ///   lumbar user set-role ana@example.org therapist
+    ///   lumbar user delete ana@example.org
+    #[command(subcommand, verbatim_doc_comment)]
+    User(user::UserCommand),
+    /// Mail the website queued instead of sending it (password-reset links), when
+    /// LUMBAR_SMTP_URL is not set.
+    ///
+    /// Example:
+    ///   lumbar mail outbox --limit 5
+    #[command(subcommand, verbatim_doc_comment)]
+    Mail(mail::MailCommand),
+    /// People's reviews of listings: the moderation queue (list, approve, reject).
+    #[command(subcommand)]
+    Reviews(reviews_cmd::ReviewsCommand),
+    /// The data key that seals health data at rest: new, show, rotate.
+    ///
+    /// Keys come from LUMBAR_DATA_KEY (base64 keys separated by commas, the first current:
+    /// give every server node the same value), else LUMBAR_DATA_KEY_FILE, else a key file
+    /// beside a SQLite database (<database>.key, created with mode 0600 on first use), else
+    /// lumbar-data.key in the working directory. Back the key up with the database: without
+    /// it, saved checks and pain logs cannot be read.
+    #[command(subcommand, verbatim_doc_comment)]
+    Keys(keys::KeysCommand),
     /// Generate realistic synthetic data (an NPPES V2 file and matching state rosters) for
     /// demos, tests and benchmarks. Deterministic by --seed and --today (the day the
     /// expected statuses are computed for).
@@ -277,7 +348,7 @@ fn parse_state(s: &str) -> Result<StateCode, String> {
     StateCode::parse(s)
 }
 
-fn parse_moderation(s: &str) -> Result<lumbar_store::Moderation, String> {
+pub(crate) fn parse_moderation(s: &str) -> Result<lumbar_store::Moderation, String> {
     lumbar_store::Moderation::parse(s).ok_or_else(|| "use pending, approved or hidden".to_owned())
 }
 
@@ -302,8 +373,9 @@ fn main() -> ExitCode {
     let as_of = lumbar_core::directory::AsOf { today: clock.today(), stale_after_days: cli.stale_after_days };
     let result = match cli.command {
         Command::Screen(args) => screen::run(args),
+        Command::Progress(args) => progress_cmd::run(args),
         Command::Rules(cmd) => rules::run(cmd),
-        Command::Bench(cmd) => bench::run(cmd),
+        Command::Bench(cmd) => bench::run(cmd, &cli.db),
         Command::Synth(args) => synth::run(args, as_of.today),
         Command::States(args) => states::run(args),
         Command::Import(cmd) => with_store(&cli.db, move |store| Box::pin(run_import(store, cmd, as_of.today))),
@@ -358,6 +430,10 @@ fn main() -> ExitCode {
                 Ok(ExitCode::SUCCESS)
             })
         }),
+        Command::Reviews(cmd) => with_store(&cli.db, move |store| Box::pin(reviews_cmd::run(store, cmd))),
+        Command::Keys(cmd) => keys::run(&cli.db, cmd),
+        Command::User(cmd) => with_store(&cli.db, move |store| Box::pin(user::run(store, cmd, clock))),
+        Command::Mail(cmd) => with_store(&cli.db, move |store| Box::pin(mail::run(store, cmd))),
         Command::Feedback(cmd) => with_store(&cli.db, move |store| {
             Box::pin(async move {
                 match cmd {
@@ -427,7 +503,7 @@ fn with_store(
 async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand, today: Date) -> anyhow::Result<ExitCode> {
     match cmd {
         ImportCommand::Nppes { file, strict } => {
-            let mut bar = progress::Bar::new();
+            let mut bar = bar::Bar::new();
             let s = import::nppes(store, &file, strict, &mut |p| bar.update(p)).await?;
             bar.finish();
             println!(
@@ -459,7 +535,7 @@ async fn run_import(store: &dyn lumbar_store::Store, cmd: ImportCommand, today: 
                 Some(d) => d,
                 None => file_date(&file)?.min(imported_on),
             };
-            let mut bar = progress::Bar::new();
+            let mut bar = bar::Bar::new();
             let s =
                 import::roster(store, &format, &file, strict, imported_on, data_date, &mut |p| bar.update(p)).await?;
             bar.finish();

@@ -47,7 +47,7 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn json_mode(rs: &Ruleset, file: Option<PathBuf>) -> ExitCode {
-    let text = match read_input(file.as_ref()) {
+    let text = match read_input(file.as_ref(), "answers") {
         Ok(t) => t,
         Err(problem) => {
             let e = InvalidAnswers {
@@ -75,14 +75,16 @@ fn json_mode(rs: &Ruleset, file: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn read_input(file: Option<&PathBuf>) -> Result<String, String> {
+/// The JSON text of FILE, or of stdin when FILE is absent or `-`; `what` names the document
+/// in messages (`answers`, `progress log`). The error is a sentence for the `$` problem.
+pub(crate) fn read_input(file: Option<&PathBuf>, what: &str) -> Result<String, String> {
     match file {
         Some(p) if p.as_os_str() != "-" => std::fs::read_to_string(p).map_err(|e| {
-            format!("cannot read {}: {e}; give the path of an answers JSON file, or - for stdin", p.display())
+            format!("cannot read {}: {e}; give the path of the {what} JSON file, or - for stdin", p.display())
         }),
         _ => {
             if std::io::stdin().is_terminal() {
-                eprintln!("reading answers JSON from stdin (end with Ctrl-D)…");
+                eprintln!("reading {what} JSON from stdin (end with Ctrl-D)…");
             }
             let mut s = String::new();
             std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read stdin: {e}"))?;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use lumbar_core::screening::Ruleset;
-use lumbar_store::Store;
+use lumbar_store::prelude::*;
 use lumbar_web::{AppState, WebConfig};
 
 use lumbar_directory::demo;

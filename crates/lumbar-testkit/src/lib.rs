@@ -43,9 +43,22 @@ pub fn sqlite_url() -> String {
     format!("sqlite:{}", path.display())
 }
 
-/// A fresh, migrated SQLite store.
+/// The data key of test stores (fixed, so a test can open what another handle sealed).
+pub const TEST_DATA_KEY: [u8; 32] = [0x5a; 32];
+
+/// The vault of test stores ([`TEST_DATA_KEY`]).
+pub fn test_vault() -> std::sync::Arc<lumbar_store::Vault> {
+    std::sync::Arc::new(lumbar_store::Vault::from_keys(&[TEST_DATA_KEY]).expect("one key"))
+}
+
+/// A fresh, migrated SQLite store sealing health data with [`test_vault`].
 pub async fn sqlite_store() -> SqlStore {
-    lumbar_store_sqlite::open(&sqlite_url()).await.expect("open sqlite test store")
+    sqlite_store_at(&sqlite_url()).await
+}
+
+/// The SQLite store at `url` (migrated), sealing health data with [`test_vault`].
+pub async fn sqlite_store_at(url: &str) -> SqlStore {
+    lumbar_store_sqlite::open(url).await.expect("open sqlite test store").with_vault(test_vault())
 }
 
 /// Whether this build skips PostgreSQL on purpose (`LUMBAR_SKIP_POSTGRES=1` when the
@@ -117,7 +130,7 @@ pub async fn postgres_url() -> Option<String> {
 /// (see [`postgres_url`], which panics when the cluster is missing or unreachable).
 pub async fn postgres_store() -> Option<SqlStore> {
     let url = postgres_url().await?;
-    Some(lumbar_store_postgres::open(&url).await.expect("open postgres test store"))
+    Some(lumbar_store_postgres::open(&url).await.expect("open postgres test store").with_vault(test_vault()))
 }
 
 /// The message of a PostgreSQL test run although PostgreSQL is skipped on purpose

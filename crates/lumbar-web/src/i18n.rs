@@ -116,12 +116,18 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::En, "directory.ftl", include_str!("../i18n/en/directory.ftl")),
     (Lang::En, "intake.ftl", include_str!("../i18n/en/intake.ftl")),
     (Lang::En, "feedback.ftl", include_str!("../i18n/en/feedback.ftl")),
+    (Lang::En, "journal.ftl", include_str!("../i18n/en/journal.ftl")),
+    (Lang::En, "accounts.ftl", include_str!("../i18n/en/accounts.ftl")),
+    (Lang::En, "reviews.ftl", include_str!("../i18n/en/reviews.ftl")),
     (Lang::Es, "common.ftl", include_str!("../i18n/es/common.ftl")),
     (Lang::Es, "check.ftl", include_str!("../i18n/es/check.ftl")),
     (Lang::Es, "evidence.ftl", include_str!("../i18n/es/evidence.ftl")),
     (Lang::Es, "directory.ftl", include_str!("../i18n/es/directory.ftl")),
     (Lang::Es, "intake.ftl", include_str!("../i18n/es/intake.ftl")),
     (Lang::Es, "feedback.ftl", include_str!("../i18n/es/feedback.ftl")),
+    (Lang::Es, "journal.ftl", include_str!("../i18n/es/journal.ftl")),
+    (Lang::Es, "accounts.ftl", include_str!("../i18n/es/accounts.ftl")),
+    (Lang::Es, "reviews.ftl", include_str!("../i18n/es/reviews.ftl")),
     (Lang::Es, "questions.ftl", include_str!("../i18n/es/questions.ftl")),
 ];
 

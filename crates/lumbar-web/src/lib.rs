@@ -11,6 +11,7 @@
 //! - [`draft`], [`seal`]: the check's answers between pages, sealed in a cookie;
 //! - [`directory`], [`search`]: the cached geo index over the store, and search parameters;
 //! - [`intake`]: what the "Prepare for your visit" summary says;
+//! - [`chart`]: a massage plan's charts as server-rendered SVG, and their data table (pure);
 //! - [`i18n`]: Fluent messages (English, Spanish) and language negotiation;
 //! - [`csrf`], [`security`]: CSRF tokens, security headers, rate limits;
 //! - [`error`]: the one error type, rendered as a page or as `application/problem+json`;
@@ -22,10 +23,12 @@
 //! the request log has method, path, status and latency only. Every page is a `GET`
 //! (post/redirect/get, decision 0005), so Back and Reload never resubmit a form.
 
+pub mod accounts;
 pub mod assets;
+pub mod chart;
 pub mod check_flow;
 pub mod content;
-mod cookies;
+pub(crate) mod cookies;
 pub mod csrf;
 pub mod directory;
 pub mod draft;

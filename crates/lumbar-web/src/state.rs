@@ -160,6 +160,13 @@ pub struct WebConfig {
     pub clock: lumbar_store::Clock,
     /// A roster older than this many days makes its statuses stale (`LUMBAR_STALE_AFTER_DAYS`).
     pub stale_after_days: u32,
+    /// Where mail goes: SMTP (`LUMBAR_SMTP_URL`) or the outbox.
+    pub mailer: crate::accounts::mail::Mailer,
+    /// The sender of lumbar's mail (`LUMBAR_MAIL_FROM`).
+    pub mail_from: String,
+    /// The site's address as people reach it, for links in mail (`LUMBAR_PUBLIC_URL`, e.g.
+    /// `https://lumbar.example.org`); without it, links are built from the request's `Host`.
+    pub public_url: Option<String>,
 }
 
 impl WebConfig {
@@ -183,6 +190,9 @@ impl Default for WebConfig {
             change_poll: Duration::from_secs(2),
             clock: lumbar_store::Clock::System,
             stale_after_days: lumbar_core::directory::standing::DEFAULT_STALE_AFTER_DAYS,
+            mailer: crate::accounts::mail::Mailer::Outbox,
+            mail_from: crate::accounts::mail::DEFAULT_FROM.to_owned(),
+            public_url: None,
         }
     }
 }
@@ -196,6 +206,12 @@ pub enum ConfigError {
     /// A yes/no setting is neither.
     #[error("{0} must be true or false (or 1 / 0)")]
     BadBool(&'static str),
+    /// `LUMBAR_SMTP_URL` cannot be used.
+    #[error(transparent)]
+    Mail(#[from] crate::accounts::mail::MailError),
+    /// `LUMBAR_PUBLIC_URL` is not an http(s) address.
+    #[error("LUMBAR_PUBLIC_URL must start with https:// or http:// (e.g. https://lumbar.example.org)")]
+    BadPublicUrl,
     /// `LUMBAR_SECRET` is set but too short.
     #[error("LUMBAR_SECRET must be at least {min} bytes long (it was shorter); generate one with `openssl rand -hex 32`", min = Secret::MIN_LEN)]
     SecretTooShort,
@@ -211,6 +227,8 @@ impl WebConfig {
     /// | `LUMBAR_TRUST_FORWARDED_FOR` | [`WebConfig::trust_forwarded_for`]: `true` only behind a proxy that sets `X-Forwarded-For` |
     /// | `LUMBAR_RATE_LIMIT_BURST`, `LUMBAR_RATE_LIMIT_PER_MINUTE` | [`WebConfig::rate_limit`] |
     /// | `LUMBAR_STALE_AFTER_DAYS` | [`WebConfig::stale_after_days`] |
+    /// | `LUMBAR_SMTP_URL`, `LUMBAR_MAIL_FROM` | [`WebConfig::mailer`], [`WebConfig::mail_from`] |
+    /// | `LUMBAR_PUBLIC_URL` | [`WebConfig::public_url`] |
     pub fn from_env() -> Result<WebConfig, ConfigError> {
         WebConfig::from_lookup(|name| std::env::var(name).ok())
     }
@@ -242,6 +260,17 @@ impl WebConfig {
             if let Some(value) = var(name) {
                 *slot = value.trim().parse().ok().filter(|n| *n > 0).ok_or(ConfigError::BadNumber(name))?;
             }
+        }
+        config.mailer = crate::accounts::mail::Mailer::from_url(var("LUMBAR_SMTP_URL").as_deref())?;
+        if let Some(from) = var("LUMBAR_MAIL_FROM").filter(|f| !f.trim().is_empty()) {
+            config.mail_from = from.trim().to_owned();
+        }
+        if let Some(url) = var("LUMBAR_PUBLIC_URL").filter(|u| !u.trim().is_empty()) {
+            let url = url.trim().trim_end_matches('/');
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err(ConfigError::BadPublicUrl);
+            }
+            config.public_url = Some(url.to_owned());
         }
         Ok(config)
     }

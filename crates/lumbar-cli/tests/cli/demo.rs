@@ -154,7 +154,7 @@ fn unknown_zip_and_empty_area_are_clear() {
 
 #[tokio::test]
 async fn feedback_list_shows_control_characters_instead_of_obeying_them() {
-    use lumbar_store::Store as _;
+    use lumbar_store::prelude::*;
     let url = lumbar_testkit::sqlite_url();
     let store = lumbar_store_sqlite::open(&url).await.expect("open");
     // clear screen, retitle the window (OSC 0 + BEL), a hyperlink (OSC 8), a C1 CSI, a CR

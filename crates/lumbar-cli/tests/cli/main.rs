@@ -30,9 +30,12 @@ macro_rules! on_both_backends {
 mod demo;
 mod directory;
 mod groups;
+mod keys;
+mod progress;
 mod screen;
 mod states;
 mod terminal;
+mod users;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

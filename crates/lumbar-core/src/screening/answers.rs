@@ -15,7 +15,8 @@ pub struct FieldProblem {
     /// The JSON path of the field (`age`, `preferences.style`, or `$` for the whole input).
     pub field: String,
     /// A stable machine-readable code: `invalid_json`, `not_an_object`, `missing`,
-    /// `unknown_field`, `wrong_type`, `out_of_range`, `not_allowed`, `inconsistent`.
+    /// `unknown_field`, `wrong_type`, `out_of_range`, `not_allowed`, `inconsistent`, and for
+    /// a progress log ([`crate::progress`]) `invalid_date`.
     pub code: &'static str,
     /// What is wrong and how to fix it, in words.
     pub problem: String,
@@ -27,7 +28,8 @@ impl FieldProblem {
     }
 }
 
-/// Every problem found in an answers object (never empty).
+/// Every problem found in an answers object (never empty). A progress log
+/// ([`crate::progress`]) reports its problems with this type too, so both read the same.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InvalidAnswers {
     /// The problems, in field order.
@@ -255,7 +257,7 @@ impl Answers {
     }
 }
 
-fn describe_json_error(e: &serde_json::Error) -> &'static str {
+pub(crate) fn describe_json_error(e: &serde_json::Error) -> &'static str {
     use serde_json::error::Category;
     match e.classify() {
         Category::Eof => "it ends too early",
@@ -271,7 +273,7 @@ fn describe_json_error(e: &serde_json::Error) -> &'static str {
 }
 
 /// Converts one JSON value to the engine's number, or says why it cannot.
-fn parse_value(kind: FieldKind, v: &Value) -> Result<f64, (&'static str, String)> {
+pub(crate) fn parse_value(kind: FieldKind, v: &Value) -> Result<f64, (&'static str, String)> {
     let wrong = |what: &str| Err(("wrong_type", format!("{what}; it {}", kind.expectation())));
     match kind {
         FieldKind::Bool => match v {

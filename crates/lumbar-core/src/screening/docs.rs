@@ -1,5 +1,6 @@
 //! Renders `docs/clinical-rules.md` from the rule set, so the document a clinician reviews
-//! is the rules the engine runs. Regenerate with `lumbar rules doc --write`.
+//! is the rules the engine runs, with each precaution's texts for the person and its therapist
+//! card. Regenerate with `lumbar rules doc --write`.
 
 use std::fmt::Write;
 
@@ -26,7 +27,7 @@ with no finding above `note` it is `massage_suitable`. Conditions use the answer
     let _ = writeln!(w);
     let _ = writeln!(
         w,
-        "Every person-facing text is shown in English and, marked *es*, in Spanish{}.",
+        "Every text for the person or the therapist is shown in English and, marked *es*, in Spanish{}.",
         match &rs.es_review {
             Some(state) => format!(" (Spanish: translated, {state})"),
             None => String::new(),
@@ -60,14 +61,31 @@ with no finding above `note` it is `massage_suitable`. Conditions use the answer
         }
     }
     let _ = writeln!(w, "## Precautions (in output order)\n");
-    let _ = writeln!(w, "| id | for the person | for the therapist |");
-    let _ = writeln!(w, "|---|---|---|");
-    for p in &rs.precautions {
-        let _ = writeln!(
-            w,
-            "| `{}` | {}<br>*es:* {} | {}<br>*es:* {} |",
-            p.id, p.label, p.label_es, p.for_therapist, p.for_therapist_es
-        );
+    let _ = writeln!(
+        w,
+        "Each precaution has a label for the person, a one-line instruction on the intake summary, and a \
+therapist card for the licensed massage therapist the intake is shared with: what to avoid, how to adapt, \
+when to stop. A card must be safe for every rule that sets the precaution (listed under *Set by*).\n"
+    );
+    for (i, p) in rs.precautions.iter().enumerate() {
+        let _ = writeln!(w, "### `{}`\n", p.id);
+        let set_by: Vec<String> =
+            rs.rules.iter().filter(|r| r.precautions.contains(&i)).map(|r| format!("`{}`", r.id)).collect();
+        let set_by = if set_by.is_empty() { "no rule".to_owned() } else { set_by.join(", ") };
+        let _ = writeln!(w, "- **Set by:** {set_by}");
+        let _ = writeln!(w, "- **For the person:** {}", p.label);
+        let _ = writeln!(w, "  - *es:* {}", p.label_es);
+        let _ = writeln!(w, "- **For the therapist (intake summary):** {}", p.for_therapist);
+        let _ = writeln!(w, "  - *es:* {}", p.for_therapist_es);
+        let _ = writeln!(w, "- **Therapist card:**");
+        let card = &p.therapist;
+        for (heading, text) in [("Avoid", &card.avoid), ("Adapt", &card.adapt), ("Stop if", &card.stop_if)] {
+            let _ = writeln!(w, "  - **{heading}:** {}", text.en);
+            let _ = writeln!(w, "    - *es:* {}", text.es);
+        }
+        let ids: Vec<&str> = card.sources.iter().map(|&s| rs.sources[s].id.as_str()).collect();
+        let _ = writeln!(w, "  - **Sources:** {}", ids.join(", "));
+        let _ = writeln!(w);
     }
     let _ = writeln!(w, "\n## Style advice\n\n{}\n\n*es:* {}\n", rs.style_note, rs.style_note_es);
     let _ = writeln!(w, "## Safety-netting (every result)\n\n{}\n\n*es:* {}\n", rs.safety_net, rs.safety_net_es);
@@ -91,6 +109,20 @@ with no finding above `note` it is `massage_suitable`. Conditions use the answer
             let _ = writeln!(w, "- `{}`: {}{skip}{none}", q.target.path(), q.text);
         }
         let _ = writeln!(w);
+    }
+    if let Ok(progress) = crate::progress::ProgressTexts::shipped(rs) {
+        let _ = writeln!(
+            w,
+            "## Progress messages (`progress.toml`, PROGRESS.md §2)\n\nWhat a person logging sessions is told for each \
+             status, first match wins. Spanish: translated, awaiting clinical review.\n"
+        );
+        for status in crate::progress::Status::ALL {
+            let t = progress.status(status);
+            let _ = writeln!(w, "### `{}`\n", status.as_str());
+            let _ = writeln!(w, "- {}", t.message);
+            let _ = writeln!(w, "- *es:* {}", t.message_es);
+            let _ = writeln!(w, "- sources: {}\n", t.sources.join(", "));
+        }
     }
     let _ = writeln!(w, "## Sources\n");
     for s in &rs.sources {

@@ -7,6 +7,7 @@
 //!   `crates/lumbar-core/data/`);
 //! - [`questions`]: the question catalogue shared by every front end;
 //! - [`assess`]: the assessment itself;
+//! - [`rescreen`]: the questions asked again before every logged session (PROGRESS.md §3);
 //! - [`docs`]: the generated `docs/clinical-rules.md`.
 
 pub mod answers;
@@ -15,9 +16,13 @@ pub mod condition;
 pub mod docs;
 pub mod fields;
 pub mod questions;
+pub mod rescreen;
 pub mod ruleset;
 
 pub use answers::{Answers, FieldProblem, InvalidAnswers, Preferences};
 pub use assess::{Assessment, DurationClass, SCHEMA, Severity, Style};
 pub use fields::Field;
-pub use ruleset::{Rule, RuleKind, Ruleset, RulesetError, RulesetFiles, TextLang, Triage};
+pub use rescreen::rescreen_questions;
+pub use ruleset::{
+    Bilingual, Precaution, Rule, RuleKind, Ruleset, RulesetError, RulesetFiles, TextLang, TherapistCard, Triage,
+};

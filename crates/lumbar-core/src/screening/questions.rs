@@ -385,7 +385,7 @@ impl Questionnaire {
 }
 
 /// The answer fields a (possibly derived) field is computed from.
-fn source_fields(f: Field) -> Vec<Field> {
+pub(crate) fn source_fields(f: Field) -> Vec<Field> {
     match f {
         Field::OnsetAge => vec![Field::Age, Field::DurationWeeks],
         Field::Spread => vec![Field::PainSpreadLeft, Field::PainSpreadRight],

@@ -5,6 +5,9 @@
 //! later rules, a level that does not match the kind, precaution or source ids that resolve
 //! to nothing, empty texts, and emergency actions that do not say to call 911.
 //!
+//! Every precaution carries a [`TherapistCard`] for the licensed massage therapist (avoid,
+//! adapt, stop if, with sources); a precaution without one is a load error.
+//!
 //! Every person-facing text carries its Spanish form (`title_es`, `label_es`, …, see the
 //! head of each data file); a missing or empty one is a load error, so nothing ships
 //! untranslated. `es_review` in the data marks the Spanish texts as awaiting clinical review.
@@ -97,8 +100,7 @@ pub struct Source {
 }
 
 /// One entry of the precaution vocabulary.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Precaution {
     /// Contract id (`light_pressure`).
     pub id: String,
@@ -107,11 +109,12 @@ pub struct Precaution {
     /// Instruction for the therapist (intake summary).
     pub for_therapist: String,
     /// `label` in Spanish (required; checked when loaded).
-    #[serde(default)]
     pub label_es: String,
     /// `for_therapist` in Spanish (required; checked when loaded).
-    #[serde(default)]
     pub for_therapist_es: String,
+    /// The fuller card for the licensed massage therapist the intake is shared with
+    /// (required; checked when loaded).
+    pub therapist: TherapistCard,
 }
 
 impl Precaution {
@@ -123,6 +126,44 @@ impl Precaution {
     /// The therapist's instruction in a language.
     pub fn for_therapist_in(&self, lang: TextLang) -> &str {
         lang.pick(&self.for_therapist, &self.for_therapist_es)
+    }
+}
+
+/// A text in US English with its Spanish form (both required when loaded).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bilingual {
+    /// US English (the original).
+    pub en: String,
+    /// Spanish (translated; see [`Ruleset::es_review`]).
+    pub es: String,
+}
+
+impl Bilingual {
+    /// The text in a language.
+    pub fn in_lang(&self, lang: TextLang) -> &str {
+        lang.pick(&self.en, &self.es)
+    }
+}
+
+/// What a licensed massage therapist is told about one precaution: what to avoid, how to
+/// adapt the session, and when to stop (and what to tell the client to do then), with the
+/// sources behind it. A card is written to be safe for every rule that sets its precaution.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TherapistCard {
+    /// Techniques, areas and positions to avoid.
+    pub avoid: Bilingual,
+    /// How to work instead.
+    pub adapt: Bilingual,
+    /// When to stop, and what the client should then do.
+    pub stop_if: Bilingual,
+    /// Indexes into [`Ruleset::sources`] (at least one).
+    pub sources: Vec<usize>,
+}
+
+impl TherapistCard {
+    /// The three parts in reading order, each with its data key (`avoid`, `adapt`, `stop_if`).
+    pub fn parts(&self) -> [(&'static str, &Bilingual); 3] {
+        [("avoid", &self.avoid), ("adapt", &self.adapt), ("stop_if", &self.stop_if)]
     }
 }
 
@@ -317,7 +358,43 @@ struct SourcesFile {
 struct PrecautionsFile {
     #[serde(default)]
     es_review: Option<String>,
-    precaution: Vec<Precaution>,
+    precaution: Vec<RawPrecaution>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrecaution {
+    id: String,
+    label: String,
+    for_therapist: String,
+    #[serde(default)]
+    label_es: String,
+    #[serde(default)]
+    for_therapist_es: String,
+    /// Optional here so that a missing card is reported with the precaution's id.
+    #[serde(default)]
+    therapist: Option<RawTherapistCard>,
+}
+
+/// Every field defaults, so that a missing one is reported with the precaution's id and the
+/// field's name rather than as a bare TOML error.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTherapistCard {
+    #[serde(default)]
+    avoid: String,
+    #[serde(default)]
+    adapt: String,
+    #[serde(default)]
+    stop_if: String,
+    #[serde(default)]
+    avoid_es: String,
+    #[serde(default)]
+    adapt_es: String,
+    #[serde(default)]
+    stop_if_es: String,
+    #[serde(default)]
+    sources: Vec<String>,
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(file: &str, text: &str, problems: &mut Vec<String>) -> Option<T> {
@@ -339,6 +416,65 @@ fn duplicates<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a str>, pr
     }
 }
 
+/// Checks one precaution entry and its therapist card (texts in both languages, sources that
+/// resolve); every problem names the precaution and the field.
+fn load_precaution(p: RawPrecaution, sources: &[Source], problems: &mut Vec<String>) -> Precaution {
+    let owner = format!("precautions.toml: precaution `{}`", p.id);
+    for (name, en, es) in [("label", &p.label, &p.label_es), ("for_therapist", &p.for_therapist, &p.for_therapist_es)] {
+        if en.trim().is_empty() {
+            problems.push(format!("{owner} has an empty {name}"));
+        }
+        if es.trim().is_empty() {
+            problems.push(format!("{owner} has no Spanish {name} ({name}_es)"));
+        }
+    }
+    let therapist = match p.therapist {
+        None => {
+            problems.push(format!(
+                "{owner} has no therapist card ([precaution.therapist] with avoid, adapt, stop_if, their _es forms and sources)"
+            ));
+            TherapistCard::default()
+        }
+        Some(c) => {
+            let text = |name: &str, en: String, es: String, problems: &mut Vec<String>| {
+                if en.trim().is_empty() {
+                    problems.push(format!("{owner} has no therapist {name} (therapist.{name})"));
+                }
+                if es.trim().is_empty() {
+                    problems.push(format!("{owner} has no Spanish therapist {name} (therapist.{name}_es)"));
+                }
+                Bilingual { en: en.trim().to_owned(), es: es.trim().to_owned() }
+            };
+            let avoid = text("avoid", c.avoid, c.avoid_es, problems);
+            let adapt = text("adapt", c.adapt, c.adapt_es, problems);
+            let stop_if = text("stop_if", c.stop_if, c.stop_if_es, problems);
+            if c.sources.is_empty() {
+                problems.push(format!("{owner}: the therapist card cites no source (therapist.sources)"));
+            }
+            let sources = c
+                .sources
+                .iter()
+                .filter_map(|id| {
+                    let i = sources.iter().position(|s| &s.id == id);
+                    if i.is_none() {
+                        problems.push(format!("{owner}: the therapist card cites unknown source `{id}`"));
+                    }
+                    i
+                })
+                .collect();
+            TherapistCard { avoid, adapt, stop_if, sources }
+        }
+    };
+    Precaution {
+        id: p.id,
+        label: p.label,
+        for_therapist: p.for_therapist,
+        label_es: p.label_es,
+        for_therapist_es: p.for_therapist_es,
+        therapist,
+    }
+}
+
 impl Ruleset {
     /// The rule set shipped with lumbar (validated by the test suite, so this does not fail
     /// in a released build; the error is still returned rather than hidden).
@@ -357,19 +493,8 @@ impl Ruleset {
         };
         let sources = sources.source;
         let es_review = rules_file.es_review.clone().or_else(|| precautions.es_review.clone());
-        let precautions = precautions.precaution;
-        for p in &precautions {
-            for (name, en, es) in
-                [("label", &p.label, &p.label_es), ("for_therapist", &p.for_therapist, &p.for_therapist_es)]
-            {
-                if en.trim().is_empty() {
-                    problems.push(format!("precautions.toml: precaution `{}` has an empty {name}", p.id));
-                }
-                if es.trim().is_empty() {
-                    problems.push(format!("precautions.toml: precaution `{}` has no Spanish {name} ({name}_es)", p.id));
-                }
-            }
-        }
+        let precautions: Vec<Precaution> =
+            precautions.precaution.into_iter().map(|p| load_precaution(p, &sources, &mut problems)).collect();
         for (name, es) in [("safety_net", &rules_file.safety_net_es), ("style_note", &rules_file.style_note_es)] {
             if es.trim().is_empty() {
                 problems.push(format!("rules.toml: no Spanish {name} ({name}_es)"));
@@ -582,6 +707,7 @@ mod tests {
             rs.rules.iter().all(|r| !r.title_es.is_empty() && !r.explanation_es.is_empty() && !r.action_es.is_empty())
         );
         assert!(rs.precautions.iter().all(|p| !p.label_es.is_empty() && !p.for_therapist_es.is_empty()));
+        assert!(rs.precautions.iter().all(|p| p.therapist.parts().iter().all(|(_, t)| !t.es.is_empty())));
         assert_eq!(rs.es_review.as_deref(), Some("awaiting clinical review"));
     }
 
@@ -593,7 +719,8 @@ mod tests {
         let Err(e) = Ruleset::load(files) else { panic!("a rule set without Spanish texts loaded") };
         let shipped = Ruleset::shipped().map_err(|e| e.to_string());
         let Ok(shipped) = shipped else { panic!("{shipped:?}") };
-        let expected = shipped.rules.len() * 3 + shipped.precautions.len() * 2 + 2;
+        // per precaution: label, for_therapist and the card's avoid, adapt, stop_if
+        let expected = shipped.rules.len() * 3 + shipped.precautions.len() * 5 + 2;
         let missing = e.problems.iter().filter(|p| p.contains("no Spanish")).count();
         assert_eq!(missing, expected, "{e}");
         assert!(
@@ -601,6 +728,11 @@ mod tests {
             "{e}"
         );
         assert!(e.problems.iter().any(|p| p.contains("`no_deep_abdominal_work` has no Spanish for_therapist")), "{e}");
+        assert!(
+            e.problems.iter().any(|p| p
+                == "precautions.toml: precaution `side_lying` has no Spanish therapist stop_if (therapist.stop_if_es)"),
+            "{e}"
+        );
         assert!(e.problems.iter().any(|p| p == "rules.toml: no Spanish safety_net (safety_net_es)"), "{e}");
     }
 

@@ -214,3 +214,71 @@ fn questionnaire_skips_fill_the_contract_defaults() {
     assert_eq!(a.choice(lumbar_core::screening::Field::Pregnancy), "no");
     assert!(!a.flag(lumbar_core::screening::Field::LabourSigns));
 }
+
+/// Loads the shipped files with the therapist card of precaution `id` (its
+/// `[precaution.therapist]` table) replaced by `edit(card)`, and returns the problems.
+fn problems_after_card_edit(id: &str, edit: impl FnOnce(&str) -> String) -> Vec<String> {
+    let text = SHIPPED.precautions;
+    let start = text.find(&format!("[[precaution]]\nid = \"{id}\"")).unwrap_or_else(|| panic!("no precaution {id}"));
+    let end = text[start + 1..].find("[[precaution]]").map_or(text.len(), |e| start + 1 + e);
+    let card = start + text[start..end].find("[precaution.therapist]").unwrap_or_else(|| panic!("{id} has no card"));
+    let edited = format!("{}{}{}", &text[..card], edit(&text[card..end]), &text[end..]);
+    assert_ne!(edited, text, "the edit of {id}'s card changed nothing");
+    match Ruleset::load(RulesetFiles { precautions: &edited, ..SHIPPED }) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems,
+    }
+}
+
+/// The card without the line that sets `key`.
+fn without_line(card: &str, key: &str) -> String {
+    card.lines().filter(|l| l.split('=').next().map(str::trim) != Some(key)).map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn a_precaution_without_a_therapist_card_is_refused_naming_it() {
+    let p = problems_after_card_edit("avoid_fistula_arm", |_| String::new());
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].starts_with("precautions.toml: precaution `avoid_fistula_arm` has no therapist card"), "{p:#?}");
+}
+
+#[test]
+fn a_therapist_card_part_or_its_spanish_form_missing_is_refused_naming_precaution_and_field() {
+    let p = problems_after_card_edit("side_lying", |c| without_line(c, "stop_if_es"));
+    assert_eq!(
+        p,
+        ["precautions.toml: precaution `side_lying` has no Spanish therapist stop_if (therapist.stop_if_es)"]
+    );
+    let p = problems_after_card_edit("light_pressure", |c| without_line(c, "adapt"));
+    assert_eq!(p, ["precautions.toml: precaution `light_pressure` has no therapist adapt (therapist.adapt)"]);
+    // an empty text is as good as none
+    let p = problems_after_card_edit("no_deep_tissue", |c| {
+        let kept = without_line(c, "avoid_es");
+        format!("{kept}avoid_es = \"  \"\n")
+    });
+    assert_eq!(
+        p,
+        ["precautions.toml: precaution `no_deep_tissue` has no Spanish therapist avoid (therapist.avoid_es)"]
+    );
+    // a misspelt key is refused by the TOML reader, naming the file
+    let p = problems_after_card_edit("no_deep_leg_work", |c| c.replacen("stop_if = ", "stop_iff = ", 1));
+    assert_problem(&p, "precautions.toml:");
+    assert_problem(&p, "stop_iff");
+}
+
+#[test]
+fn a_therapist_card_must_cite_known_sources() {
+    let p = problems_after_card_edit("no_deep_leg_work", |c| {
+        let kept = without_line(c, "sources");
+        format!("{kept}sources = [\"WERNER\", \"NOPE-1999\"]\n")
+    });
+    assert_eq!(
+        p,
+        ["precautions.toml: precaution `no_deep_leg_work`: the therapist card cites unknown source `NOPE-1999`"]
+    );
+    let p = problems_after_card_edit("gentle_on_numb_areas", |c| without_line(c, "sources"));
+    assert_eq!(
+        p,
+        ["precautions.toml: precaution `gentle_on_numb_areas`: the therapist card cites no source (therapist.sources)"]
+    );
+}

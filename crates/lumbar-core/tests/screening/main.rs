@@ -12,6 +12,7 @@ mod partial;
 mod questionnaire;
 mod rule_table;
 mod ruleset_data;
+mod therapist;
 mod vignettes;
 
 use std::sync::OnceLock;

@@ -92,7 +92,9 @@ fn precautions_with_extra(n: usize) -> String {
     for i in 0..n {
         out.push_str(&format!(
             "\n[[precaution]]\nid = \"extra_{i}\"\nlabel = \"Extra {i}\"\nfor_therapist = \"Extra {i}.\"\n\
-             label_es = \"Extra {i}\"\nfor_therapist_es = \"Extra {i}.\"\n"
+             label_es = \"Extra {i}\"\nfor_therapist_es = \"Extra {i}.\"\n\
+             [precaution.therapist]\navoid = \"A {i}.\"\nadapt = \"B {i}.\"\nstop_if = \"C {i}.\"\n\
+             avoid_es = \"A {i}.\"\nadapt_es = \"B {i}.\"\nstop_if_es = \"C {i}.\"\nsources = [\"WERNER\"]\n"
         ));
     }
     out

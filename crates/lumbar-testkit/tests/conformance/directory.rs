@@ -5,9 +5,8 @@ use lumbar_core::directory::{
     Address, ClaimedLicense, Date, EntityKind, Npi, ProviderRecord, RosterRecord, RosterStatus, StateCode,
     VerificationStatus,
 };
-use lumbar_store::{
-    ImportKind, ProviderUpsert, Published, Store, TherapistFilter, UpsertCounts, Verification, ZipCentroid,
-};
+use lumbar_store::prelude::*;
+use lumbar_store::{ImportKind, ProviderUpsert, Published, TherapistFilter, UpsertCounts, Verification, ZipCentroid};
 use lumbar_testkit::store_test;
 
 fn wa() -> StateCode {

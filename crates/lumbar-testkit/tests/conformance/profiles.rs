@@ -5,7 +5,8 @@ use lumbar_core::directory::{
     VerificationStatus,
 };
 use lumbar_core::matching::{Gender, MassageStyle, PlaceKind};
-use lumbar_store::{ImportKind, ListingUpsert, Review, Store, Verification};
+use lumbar_store::prelude::*;
+use lumbar_store::{ImportKind, ListingUpsert, Review, Verification};
 use lumbar_testkit::store_test;
 
 fn listing(key: &str, state: &str, license_state: &str) -> ListingUpsert {
@@ -108,21 +109,6 @@ store_test!(candidates_carry_the_license_status_of_the_practice_state, |store| {
     let b = cands.iter().find(|c| c.id == elsewhere).unwrap();
     assert_eq!(b.license, None, "a license in another state does not count where they practise");
     assert_eq!(b.kind, PlaceKind::Independent, "no profile: an individual is independent");
-});
-
-store_test!(feedback_is_stored_listed_and_moderated, |store| {
-    let a = store.add_feedback("result", true, "clear and kind").await.unwrap();
-    let b = store.add_feedback("evidence", false, "").await.unwrap();
-    let all = store.feedback(None, 10).await.unwrap();
-    assert_eq!(all.iter().map(|f| f.id).collect::<Vec<_>>(), vec![b, a], "newest first");
-    assert_eq!(all[1].comment, "clear and kind");
-    assert!(all[1].helpful && !all[0].helpful);
-    assert!(store.moderate_feedback(a, lumbar_store::Moderation::Hidden).await.unwrap());
-    assert!(!store.moderate_feedback(a + 99, lumbar_store::Moderation::Hidden).await.unwrap());
-    let pending = store.feedback(Some(lumbar_store::Moderation::Pending), 10).await.unwrap();
-    assert_eq!(pending.len(), 1);
-    assert_eq!(pending[0].id, b);
-    assert_eq!(store.feedback(None, 1).await.unwrap().len(), 1);
 });
 
 /// Saves one verification for every claimed license, in claim order, from `(status, expires,

@@ -33,7 +33,7 @@ use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::{AppError, Problem};
-use crate::routes::{Shared, directory_api, health};
+use crate::routes::{Shared, account, directory_api, health};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -49,10 +49,27 @@ lumbar gives information, not a diagnosis; in an emergency call 911 (or your loc
         (name = "screening", description = "Answers in, a cited and explained assessment out"),
         (name = "directory", description = "Licensed massage therapists near a ZIP code, with verification evidence"),
         (name = "feedback", description = "\"Was this helpful?\" (never screening answers)"),
+        (name = "journal", description = "A signed-in person's saved checks and the progress of their massage plans (bearer token or session)"),
+        (name = "account", description = "The signed-in person's own data: export and account deletion"),
         (name = "health", description = "Liveness and readiness"),
-    )
+    ),
+    modifiers(&ApiTokenScheme)
 )]
 struct ApiDoc;
+
+/// The `api_token` security scheme: a personal API token from the account page, sent as
+/// `Authorization: Bearer <token>` (a browser session cookie works too).
+struct ApiTokenScheme;
+
+impl utoipa::Modify for ApiTokenScheme {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let mut bearer = Http::new(HttpAuthScheme::Bearer);
+        bearer.description = Some("A personal API token, created on the account page (/account).".to_owned());
+        components.add_security_scheme("api_token", SecurityScheme::Http(bearer));
+    }
+}
 
 /// The API routes (with the OpenAPI document and Swagger UI) and the document itself.
 pub fn router(rs: &Ruleset) -> (Router<Arc<Shared>>, OpenApiDoc) {
@@ -61,6 +78,10 @@ pub fn router(rs: &Ruleset) -> (Router<Arc<Shared>>, OpenApiDoc) {
         .routes(routes!(directory_api::search_therapists))
         .routes(routes!(directory_api::therapist_detail))
         .routes(routes!(directory_api::create_feedback))
+        .routes(routes!(super::journal::api_checks))
+        .routes(routes!(super::journal::api_progress))
+        .routes(routes!(account::export_me))
+        .routes(routes!(account::delete_me))
         .routes(routes!(health::healthz))
         .routes(routes!(health::readyz))
         .split_for_parts();

@@ -139,8 +139,15 @@ pub(crate) fn where_answers_lead(rs: &Ruleset, p: &Progress) -> String {
     }
 }
 
-async fn first_step(State(shared): State<Arc<Shared>>, lang: Lang, csrf: CsrfToken, headers: HeaderMap) -> Response {
-    show_step(&shared, lang, &csrf, &headers, 0)
+async fn first_step(
+    State(shared): State<Arc<Shared>>,
+    lang: Lang,
+    csrf: CsrfToken,
+    headers: HeaderMap,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Response {
+    // `?retake=1`: sent from a plan's log when something changed since the saved check
+    show_step(&shared, lang, &csrf, &headers, 0, query.as_deref() == Some("retake=1"))
 }
 
 /// `GET /check/{n}` (a step, 1-based), `/check/stop`, `/check/result`.
@@ -163,12 +170,19 @@ async fn page(
             if n == 1 {
                 return Ok(see_other("/check", Vec::new()));
             }
-            Ok(show_step(&shared, lang, &csrf, &headers, n - 1))
+            Ok(show_step(&shared, lang, &csrf, &headers, n - 1, false))
         }
     }
 }
 
-fn show_step(shared: &Shared, lang: Lang, csrf: &CsrfToken, headers: &HeaderMap, group: usize) -> Response {
+fn show_step(
+    shared: &Shared,
+    lang: Lang,
+    csrf: &CsrfToken,
+    headers: &HeaderMap,
+    group: usize,
+    retake: bool,
+) -> Response {
     let rs = &shared.state.ruleset;
     let q = &rs.questionnaire;
     let read = read_draft(shared, headers);
@@ -199,6 +213,7 @@ fn show_step(shared: &Shared, lang: Lang, csrf: &CsrfToken, headers: &HeaderMap,
     page.review = flash.review;
     page.none_checked = flash.none;
     page.expired = unreadable;
+    page.retake = retake;
     let mut resp = page.into_response();
     if unreadable {
         resp.headers_mut().append(header::SET_COOKIE, clear_draft(shared));
@@ -406,6 +421,8 @@ struct StepPage<'a> {
     none_checked: bool,
     /// The draft could not be read (expired or from another server): start again.
     expired: bool,
+    /// Sent from a plan's log because something changed: the whole check first.
+    retake: bool,
     first: bool,
     last: bool,
 }
@@ -550,6 +567,7 @@ fn step_page<'a>(
         review: false,
         none_checked: false,
         expired: false,
+        retake: false,
         first: group == 0,
         last: group + 1 == total,
         blocks,

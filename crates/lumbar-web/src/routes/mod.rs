@@ -7,14 +7,26 @@
 //! | `POST /check`, `/check/mistake`, `/check/forget` | a step's answers, "I answered this by mistake", "Forget my answers" (each `303`) |
 //! | `GET /find` | the finder: the search in the query; a finished check in the draft is applied |
 //! | `GET /therapists/{id}` | a therapist's profile with verification evidence |
+//! | `GET`/`POST /therapists/{id}/review` | a review by someone who logged a session there (held for moderation) |
 //! | `GET /intake` | "Prepare for your visit": the printable intake summary |
+//! | `POST /my-back/checks`, `GET /my-back`, `POST /my-back/checks/{id}/delete` | keep a finished check (with the privacy consent), "My back" (signed in), delete a check |
+//! | `POST /my-back/plans`, `GET /plans/{id}`, `POST /plans/{id}/end` | start a massage plan from a check that allows massage; its progress, charts and entries; end it (owner) |
+//! | `GET`/`POST /plans/{id}/log` | the re-screen, then a session or check-in (owner; a warning sign stops the plan) |
+//! | `GET /checks/{id}/share`, `POST /checks/{id}/shares`, `GET /checks/{id}/share/print`, `POST /checks/{id}/shares/{share}/revoke` | share a saved check's intake: print it, or a link (owner) |
+//! | `GET /shared/{token}` | a shared intake, no account needed (`noindex`, `no-store`, `no-referrer`) |
 //! | `GET /clinician-summary` | "See a clinician first": the printable summary for the clinician |
 //! | `POST /feedback`, `GET /feedback` | "Was this helpful?" (`303` back to the page, with thanks) |
 //! | `GET /evidence`, `/about`, `/privacy`, `/disclaimer` | information pages |
+//! | `GET`/`POST /signup`, `/signin`; `POST /signout` | accounts: sign up, sign in (backoff counted in the store), sign out (`303`) |
+//! | `GET /account`; `POST /account/password`, `/account/signout-everywhere`, `/account/tokens`, `/account/tokens/{id}/revoke`, `/account/delete` | the account page and its forms (each `303`) |
+//! | `GET /account/export` | "Download my data": `lumbar.export/1` JSON attachment |
+//! | `GET`/`POST /reset`, `GET /reset/sent`, `GET`/`POST /reset/{token}` | password reset by an emailed one-time link (`410` once used or expired) |
 //! | `GET /static/{file}` | the stylesheet (content-hashed name, long cache) |
 //! | `POST /api/v1/assessments` | answers JSON → assessment JSON |
 //! | `GET /api/v1/therapists`, `GET /api/v1/therapists/{id}` | directory search and detail |
+//! | `GET /api/v1/me/checks`, `GET /api/v1/me/plans/{id}/progress` | the signed-in person's saved checks, a plan's `lumbar.progress/1` (bearer token or session; else 404) |
 //! | `POST /api/v1/feedback` | feedback JSON → its id |
+//! | `GET /api/v1/me/export`, `DELETE /api/v1/me` | the person's data export; account deletion (`204`); API token or session, else `404` |
 //! | `GET /api/openapi.json`, `/api/docs/` | OpenAPI 3.1 document, Swagger UI (vendored) |
 //! | `GET /healthz`, `/readyz` | liveness, readiness |
 //!
@@ -22,6 +34,7 @@
 //! security headers → gzip → language → error rendering → timeout → body limit → rate
 //! limit → CSRF → routes.
 
+pub mod account;
 pub mod api;
 pub mod check;
 pub mod clinician;
@@ -30,7 +43,11 @@ pub mod feedback;
 pub mod find;
 pub mod health;
 pub mod intake;
+pub mod journal;
+pub mod journal_log;
 pub mod pages;
+pub mod reviews;
+pub mod share;
 pub mod therapists;
 
 use std::sync::Arc;
@@ -78,9 +95,13 @@ pub fn app(state: AppState) -> Router {
         .merge(check::router())
         .merge(find::router())
         .merge(therapists::router())
+        .merge(reviews::router())
         .merge(intake::router())
+        .merge(journal::router())
+        .merge(share::router())
         .merge(clinician::router())
         .merge(feedback::router())
+        .merge(account::router())
         .route("/static/{file}", get(assets::serve))
         .merge(api_router)
         .fallback(pages::not_found)
@@ -108,10 +129,24 @@ pub fn app(state: AppState) -> Router {
         .with_state(shared)
 }
 
-/// The request span: method, path (never the query), request id. Nothing else.
+/// The request span: method, path (never the query; secrets in it replaced, see
+/// [`loggable_path`]), request id. Nothing else.
 fn make_span<B>(req: &Request<B>) -> Span {
     let id = req.extensions().get::<RequestId>().and_then(|id| id.header_value().to_str().ok()).unwrap_or("");
-    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+    let path = loggable_path(req.uri().path());
+    tracing::info_span!("request", method = %req.method(), path = %path, request_id = %id)
+}
+
+/// A path as logged: every segment that looks like a secret made by
+/// [`crate::accounts::tokens::new_secret`] (a reset link's or share link's token) is
+/// replaced by `{secret}`, so the request log opens nothing.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    if !path.split('/').any(crate::accounts::tokens::plausible) {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    let parts: Vec<&str> =
+        path.split('/').map(|s| if crate::accounts::tokens::plausible(s) { "{secret}" } else { s }).collect();
+    std::borrow::Cow::Owned(parts.join("/"))
 }
 
 fn on_response<B>(resp: &Response<B>, latency: Duration, _span: &Span) {

@@ -30,10 +30,13 @@ pub fn router() -> Router<Arc<Shared>> {
 #[template(path = "home.html")]
 struct HomePage<'a> {
     c: Chrome<'a>,
+    /// What just happened (signed out, account deleted).
+    notice: Option<String>,
 }
 
-async fn home(State(shared): State<Arc<Shared>>, lang: Lang) -> Response {
-    HomePage { c: Chrome::new(&shared.i18n, lang, "/", "home") }.into_response()
+async fn home(State(shared): State<Arc<Shared>>, lang: Lang, notice: crate::routes::account::Notice) -> Response {
+    let c = Chrome::new(&shared.i18n, lang, "/", "home");
+    HomePage { notice: notice.text(&c), c }.into_response()
 }
 
 /// An evidence section, translated and cited.

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use lumbar_core::directory::states::states;
 use lumbar_core::directory::{AsOf, Profile, ProfileField, Provenance, VerificationStatus, listing_standing};
-use lumbar_store::{LicenseView, TherapistDetail};
+use lumbar_store::{LicenseView, Moderation, PersonReview, ReviewInput, TherapistDetail};
 
 use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
@@ -76,6 +76,57 @@ struct ProfilePage<'a> {
     /// The rating in words, as on the finder's cards.
     rating: String,
     endorsements: String,
+    /// Published reviews by people who logged a session here, newest first.
+    reviews: Vec<ReviewRow>,
+    /// "Helped their back: 3 of 4" and the like (questions someone answered).
+    review_counts: Vec<String>,
+    /// Where to write a review.
+    review_href: String,
+}
+
+/// One published review.
+struct ReviewRow {
+    stars: String,
+    date: String,
+    answers: Vec<String>,
+    text: String,
+}
+
+fn review_rows(c: &Chrome<'_>, reviews: &[PersonReview]) -> (Vec<ReviewRow>, Vec<String>) {
+    let rows = reviews
+        .iter()
+        .map(|r| {
+            let answer = |key: &str, v: Option<bool>| {
+                v.map(|v| format!("{} {}", c.t(key), c.t(if v { "answer-yes" } else { "answer-no" })))
+            };
+            ReviewRow {
+                stars: c.ts("review-stars", "n", &r.review.overall.to_string()),
+                date: c.ts("profile-review-date", "date", r.updated_at.get(..10).unwrap_or_default()),
+                answers: [
+                    answer("review-helped-back", r.review.helped_back),
+                    answer("review-listened", r.review.listened),
+                    answer("review-respected", r.review.respected_precautions),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+                text: r.review.text.clone(),
+            }
+        })
+        .collect();
+    let mut counts = Vec::new();
+    for (key, pick) in [
+        ("profile-review-helped", (|r: &ReviewInput| r.helped_back) as fn(&ReviewInput) -> Option<bool>),
+        ("profile-review-listened", |r: &ReviewInput| r.listened),
+        ("profile-review-respected", |r: &ReviewInput| r.respected_precautions),
+    ] {
+        let answered: Vec<bool> = reviews.iter().filter_map(|r| pick(&r.review)).collect();
+        if !answered.is_empty() {
+            let yes = answered.iter().filter(|v| **v).count();
+            counts.push(c.tn2(key, "yes", yes, "answered", answered.len()));
+        }
+    }
+    (rows, counts)
 }
 
 fn provenance(c: &Chrome<'_>, p: Provenance) -> (bool, String) {
@@ -214,7 +265,10 @@ async fn profile(
     let mut d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
     let as_of = shared.state.config.as_of();
     d.therapist = d.therapist.as_of(as_of);
+    let published = store.listing_reviews(id, Moderation::Approved).await.map_err(|e| AppError::store(&e))?;
     let mut page = page(c, &d, as_of);
+    (page.reviews, page.review_counts) = review_rows(&page.c, &published);
+    page.review_href = format!("/therapists/{id}/review");
     page.back_href = back;
     Ok(page.into_response())
 }
@@ -240,6 +294,9 @@ fn empty_page(c: Chrome<'_>) -> ProfilePage<'_> {
         booking_provenance: String::new(),
         rating: String::new(),
         endorsements: String::new(),
+        reviews: Vec::new(),
+        review_counts: Vec::new(),
+        review_href: String::new(),
         c,
     }
 }
@@ -304,6 +361,9 @@ fn page<'a>(c: Chrome<'a>, d: &TherapistDetail, as_of: AsOf) -> ProfilePage<'a> 
         booking_provenance: c.t("profile-self-reported"),
         rating,
         endorsements: c.tn("profile-endorsements", "count", d.endorsements as usize),
+        reviews: Vec::new(),
+        review_counts: Vec::new(),
+        review_href: String::new(),
         c,
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests of lumbar-web: the whole app driven in-process.
 
 mod about_states;
+mod accounts;
 mod api;
 mod check;
 mod clinician;
@@ -8,8 +9,10 @@ mod feedback;
 mod find;
 mod health;
 mod intake;
+mod journal;
 mod logs;
 mod pages;
+mod reviews;
 mod security;
 mod serve;
 mod spanish;
