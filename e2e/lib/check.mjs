@@ -93,11 +93,13 @@ function keyFor(answers, text) {
 }
 
 /** Answers every question shown on the current step page, one by one (no "None of
- * these"); a follow-up revealed by an answer is answered once it shows. Returns the taps. */
-export async function answerStep(page, answers) {
-  const questions = page.locator('form#check-form .question');
+ * these"); a follow-up revealed by an answer is answered once it shows. Returns the taps.
+ * `within` is the selector of the part of the page holding the questions (the check's form;
+ * the re-screen of a plan's log page uses the same question markup). */
+export async function answerStep(page, answers, { within = 'form#check-form' } = {}) {
+  const questions = page.locator(`${within} .question`);
   const n = await questions.count();
-  assert.ok(n > 0, 'a step page shows at least one question');
+  assert.ok(n > 0, `${within} shows at least one question`);
   const done = new Set();
   let taps = 0;
   for (let pass = 0; pass < 4; pass++) {
@@ -254,10 +256,12 @@ export async function answerEmergency(page) {
   await page.waitForLoadState('domcontentloaded');
 }
 
-/** No horizontal scroll: the page is no wider than the viewport. */
+/** No horizontal scroll: the page is no wider than the viewport. `innerWidth` is the
+ * layout viewport's width (documentElement.clientWidth): on a mobile (isMobile) context
+ * window.innerWidth grows with content wider than the screen, so it cannot show overflow. */
 export async function horizontalOverflow(page) {
   return page.evaluate(() => {
     const el = document.scrollingElement;
-    return { scrollWidth: el.scrollWidth, innerWidth: window.innerWidth };
+    return { scrollWidth: el.scrollWidth, innerWidth: document.documentElement.clientWidth };
   });
 }

@@ -8,10 +8,11 @@
 // Environment:
 //   LUMBAR_BIN      the built binary (default ../target/debug/lumbar)
 //   LUMBAR_E2E_DB   database URL (sqlite:PATH or postgres://…); run.mjs sets a temporary
-//                   SQLite file when it is unset
+//                   SQLite file when it is unset; databaseUrl() and runLumbar() give specs
+//                   the same database (to read the mail outbox, say)
 //   CHROMIUM        the browser (default /usr/bin/chromium, Debian's package)
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,10 +55,26 @@ function lumbarBin() {
   return bin;
 }
 
-function databaseUrl() {
+/** The database every server of this run uses (LUMBAR_E2E_DB), for `lumbar --db`. */
+export function databaseUrl() {
   const db = process.env.LUMBAR_E2E_DB;
   if (!db) throw new Error('LUMBAR_E2E_DB is not set (sqlite:PATH or postgres://…); run the suite with `node run.mjs`');
   return db;
+}
+
+/**
+ * Runs the lumbar binary on the servers' database (`lumbar --db URL ARGS…`, from the
+ * repository root as the server runs, so it finds the same data key), e.g. `['mail',
+ * 'outbox', '--json']`. Resolves to its stdout; a non-zero exit rejects with its stderr.
+ */
+export function runLumbar(args, { env = {} } = {}) {
+  const argv = ['--db', databaseUrl(), ...args];
+  return new Promise((res, rej) => {
+    execFile(lumbarBin(), argv, { cwd: REPO, env: { ...process.env, ...env }, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      if (err) rej(new Error(`lumbar ${args.join(' ')} failed (${err.code ?? err.signal}): ${stderr}`));
+      else res(stdout);
+    });
+  });
 }
 
 /**

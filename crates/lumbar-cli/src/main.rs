@@ -129,6 +129,10 @@ enum Command {
     ///                                 mail through this relay (unset: the outbox, read with
     ///                                 `lumbar mail outbox`)
     ///   LUMBAR_MAIL_FROM              the sender of that mail
+    ///   LUMBAR_DATA_KEY               base64 data keys (comma-separated, the first current) that
+    ///                                 seal saved checks and pain logs; every node the same.
+    ///                                 Unset: the key file <database>.key (made on first run,
+    ///                                 mode 0600) or LUMBAR_DATA_KEY_FILE. See `lumbar keys`.
     #[command(verbatim_doc_comment)]
     Serve {
         /// Address to listen on.

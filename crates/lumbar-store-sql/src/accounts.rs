@@ -118,6 +118,12 @@ impl AccountStore for SqlStore {
             };
             sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).execute(&mut *tx).await.map_err(q)?;
         }
+        // mail already queued to the address (reset links) goes with the account
+        sqlx::query("DELETE FROM mail_outbox WHERE to_addr = (SELECT email FROM users WHERE id = $1)")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(q)?;
         let reviews =
             sqlx::query("DELETE FROM reviews WHERE user_id = $1").bind(id).execute(&mut *tx).await.map_err(q)?;
         for table in ["sessions", "password_resets", "api_tokens"] {
@@ -218,6 +224,17 @@ impl AccountStore for SqlStore {
             .await
             .map_err(q)?;
         Ok(())
+    }
+
+    async fn reset_user(&self, token_hash: &str, now_secs: i64) -> Result<Option<UserId>> {
+        let row =
+            sqlx::query("SELECT user_id FROM password_resets WHERE token_hash = $1 AND used = 0 AND expires_secs > $2")
+                .bind(token_hash)
+                .bind(now_secs)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(q)?;
+        row.map(|r| r.try_get(0).map_err(q)).transpose()
     }
 
     async fn take_reset(&self, token_hash: &str, now_secs: i64) -> Result<Option<UserId>> {

@@ -108,7 +108,8 @@ pub trait AccountStore: Send + Sync {
     /// Records the privacy text version the person agreed to (first time only).
     async fn agree_privacy(&self, id: UserId, version: &str) -> Result<()>;
     /// Deletes an account and everything stored about it (sessions, tokens, saved checks,
-    /// plans, entries, shares, reviews) in one transaction; false when there is none.
+    /// plans, entries, shares, reviews, mail queued to its address) in one transaction; false
+    /// when there is none.
     async fn delete_user(&self, id: UserId) -> Result<bool>;
 
     /// Stores a session under the hash of its cookie token.
@@ -129,6 +130,9 @@ pub trait AccountStore: Send + Sync {
 
     /// Stores a password-reset token's hash.
     async fn create_reset(&self, token_hash: &str, user: UserId, expires_secs: i64) -> Result<()>;
+    /// The account of a reset token that is unused and unexpired at `now_secs`, without
+    /// using it (the reset page checks its link before showing the form).
+    async fn reset_user(&self, token_hash: &str, now_secs: i64) -> Result<Option<UserId>>;
     /// Uses a reset token: the account when it exists, is unused and unexpired at
     /// `now_secs`, marked used in the same statement (single use, even across nodes).
     async fn take_reset(&self, token_hash: &str, now_secs: i64) -> Result<Option<UserId>>;

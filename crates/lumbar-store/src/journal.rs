@@ -86,6 +86,9 @@ pub trait JournalStore: Send + Sync {
     async fn start_plan(&self, user: UserId, check_id: i64, now: &str, doc: &Value) -> Result<Option<i64>>;
     /// A person's plans, newest first.
     async fn plans(&self, user: UserId) -> Result<Vec<Plan>>;
+    /// Replaces the document of one of the person's plans (its cached progress summary);
+    /// false when it is not theirs.
+    async fn update_plan(&self, user: UserId, plan_id: i64, doc: &Value) -> Result<bool>;
     /// Ends one of a person's plans; false when it is not theirs.
     async fn end_plan(&self, user: UserId, plan_id: i64) -> Result<bool>;
 

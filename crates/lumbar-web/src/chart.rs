@@ -277,7 +277,7 @@ fn y_grid(out: &mut String) {
         let _ = write!(
             out,
             "<line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"{GRID}\" stroke-width=\"1\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"end\" fill=\"{INK}\">{v}</text>",
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"15\" text-anchor=\"end\" fill=\"{INK}\">{v}</text>",
             LEFT + PLOT_W,
             LEFT - 8.0,
             y + 4.0
@@ -307,7 +307,7 @@ pub fn trend_svg(input: &ChartInput, labels: &TrendLabels<'_>) -> String {
     if let Some(top) = band_top(input.baseline) {
         let _ = write!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"{BAND_EDGE}\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"15\" fill=\"{BAND_EDGE}\">{}</text>",
             LEFT + 6.0,
             y_of(f64::from(top)) + 16.0,
             escape(labels.band)
@@ -317,7 +317,7 @@ pub fn trend_svg(input: &ChartInput, labels: &TrendLabels<'_>) -> String {
     let _ = write!(
         out,
         "<line x1=\"{LEFT}\" y1=\"{by:.1}\" x2=\"{:.1}\" y2=\"{by:.1}\" stroke=\"{INK}\" stroke-width=\"1\" \
-         stroke-dasharray=\"2 3\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"end\" fill=\"{INK}\">{}</text>",
+         stroke-dasharray=\"2 3\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"15\" text-anchor=\"end\" fill=\"{INK}\">{}</text>",
         LEFT + PLOT_W,
         LEFT + PLOT_W,
         by - 6.0,
@@ -332,7 +332,7 @@ pub fn trend_svg(input: &ChartInput, labels: &TrendLabels<'_>) -> String {
         let _ = write!(
             out,
             "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>\
-             <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
+             <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"15\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
             TOP + PLOT_H,
             TOP + PLOT_H + 5.0,
             TOP + PLOT_H + 22.0,
@@ -404,7 +404,7 @@ pub fn bars_svg(input: &ChartInput, labels: &BarLabels<'_>) -> Option<String> {
         }
         let _ = write!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"15\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
             b.x + b.width,
             base + 18.0,
             escape(&(labels.session)(b.number))
@@ -415,9 +415,9 @@ pub fn bars_svg(input: &ChartInput, labels: &BarLabels<'_>) -> Option<String> {
     let _ = write!(
         out,
         "<rect x=\"{LEFT}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{BEFORE}\"/>\
-         <text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"13\" fill=\"{INK}\">{}</text>\
+         <text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"15\" fill=\"{INK}\">{}</text>\
          <rect x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{AFTER}\"/>\
-         <text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"13\" fill=\"{INK}\">{}</text>",
+         <text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"15\" fill=\"{INK}\">{}</text>",
         ly - 11.0,
         LEFT + 18.0,
         escape(labels.before),

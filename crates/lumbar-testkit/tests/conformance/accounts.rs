@@ -61,7 +61,11 @@ store_test!(a_reset_token_works_once_and_not_after_expiry, |store| {
     let id = store.create_user("ana@example.org", "$h", Role::Person, NOW).await.unwrap().unwrap();
     store.create_reset("r1", id, 2_000).await.unwrap();
     store.create_reset("r2", id, 2_000).await.unwrap();
+    assert_eq!(store.reset_user("r1", 1_000).await.unwrap(), Some(id), "a valid link, not used up by looking");
+    assert_eq!(store.reset_user("r1", 1_000).await.unwrap(), Some(id));
+    assert_eq!(store.reset_user("r2", 2_000).await.unwrap(), None, "expired");
     assert_eq!(store.take_reset("r1", 1_000).await.unwrap(), Some(id));
+    assert_eq!(store.reset_user("r1", 1_000).await.unwrap(), None, "used");
     assert_eq!(store.take_reset("r1", 1_000).await.unwrap(), None, "single use");
     assert_eq!(store.take_reset("r2", 2_000).await.unwrap(), None, "expired");
     assert_eq!(store.take_reset("unknown", 1_000).await.unwrap(), None);
@@ -101,8 +105,12 @@ store_test!(deleting_an_account_deletes_everything_it_owns_and_nothing_else, |st
         store.create_session(&format!("sess{user}"), user, 0, 9_999_999_999).await.unwrap();
         store.create_api_token(user, "t", &format!("tok{user}"), NOW).await.unwrap();
     }
+    store.queue_mail("ana@example.org", "reset", "a link", NOW).await.unwrap();
+    store.queue_mail("bo@example.org", "reset", "a link", NOW).await.unwrap();
     assert!(store.delete_user(ana).await.unwrap());
     assert!(!store.delete_user(ana).await.unwrap());
+    let left: Vec<String> = store.outbox(10).await.unwrap().into_iter().map(|m| m.to).collect();
+    assert_eq!(left, vec!["bo@example.org".to_owned()], "ana's queued mail goes with her account");
     assert!(store.user(ana).await.unwrap().is_none());
     assert!(store.checks(ana).await.unwrap().is_empty());
     assert!(store.plans(ana).await.unwrap().is_empty());

@@ -51,6 +51,11 @@ store_test!(plans_and_entries_follow_their_owner, |store| {
     let plans = store.plans(ana).await.unwrap();
     assert_eq!((plans.len(), plans[0].ended, plans[0].check_id), (1, false, check));
     assert_eq!(plans[0].doc["baseline"]["pain_average_week"], 6);
+    assert!(!store.update_plan(bo, plan, &json!({"x": 1})).await.unwrap(), "not bo's plan");
+    assert!(
+        store.update_plan(ana, plan, &json!({"baseline": {"pain_average_week": 6}, "summary": "s"})).await.unwrap()
+    );
+    assert_eq!(store.plans(ana).await.unwrap()[0].doc["summary"], "s");
     assert!(!store.end_plan(bo, plan).await.unwrap());
     assert!(store.end_plan(ana, plan).await.unwrap());
     assert!(store.plans(ana).await.unwrap()[0].ended);

@@ -9,6 +9,8 @@ nav-about = About
 nav-privacy = Privacy
 nav-disclaimer = Disclaimer
 nav-api = API for developers
+nav-my-back = My back
+nav-account = My account
 footer-nav-label = More about lumbar
 footer-disclaimer = lumbar gives information, not a diagnosis. In an emergency call 911 (or your local emergency number).
 footer-translation-review = Translation awaiting clinical review: the clinical texts on this page were translated from English and have not yet been reviewed by a clinician.
@@ -66,17 +68,22 @@ privacy-title = Privacy
 privacy-heading = Privacy
 privacy-lead = Your answers about your health are private. lumbar is built so that it does not need to keep them.
 privacy-check-heading = The safety check
-privacy-check = Your answers are not stored on our server. While you fill in the check, they are kept in one cookie in your browser, sealed (encrypted and signed) so that neither you, other websites nor anyone reading our logs can read or change them, and they are never put in web addresses or our logs. The cookie is deleted 3 hours after your last step, or at once when you choose "Forget my answers". Nothing from the check is kept unless you choose to save it.
+privacy-check = Your answers are not stored on our server unless you choose to keep them. While you fill in the check, they are kept in one cookie in your browser, sealed (encrypted and signed) so that neither you, other websites nor anyone reading our logs can read or change them, and they are never put in web addresses or our logs. The cookie is deleted 3 hours after your last step, or at once when you choose "Forget my answers".
 privacy-feedback-heading = Feedback
 privacy-feedback = If you answer "Was this helpful?", we store the page it was on, your yes or no, your comment if you write one, and the time. We never store your answers to the check with it. Please do not write your name or health details in the comment.
 privacy-cookies-heading = Cookies
-privacy-cookies = We use three small cookies and no tracking: one remembers the language you chose, one protects our forms against misuse by other websites, and one keeps your answers to the check sealed in your browser for 3 hours (see above). None of them can be read by anyone but our server.
+privacy-cookies = We use small cookies and no tracking: one remembers the language you chose, one protects our forms against misuse by other websites, one keeps your answers to the check sealed in your browser for 3 hours (see above), and, only when you sign in, one keeps you signed in for up to 14 days (until you sign out). A new API token or share link is shown to you once through a cookie that lasts at most 10 minutes. None of them can be read by anyone but our server.
 privacy-logs-heading = Server logs
 privacy-logs = Our server records, for each request, the kind of request, the page address without any query, the result code and how long it took. It does not record what you send.
 privacy-retention-heading = How long we keep things
 privacy-retention = Feedback is kept for up to 2 years and then deleted. Server logs are kept for up to 30 days.
 privacy-rights-heading = Seeing or deleting your data
-privacy-rights = Because the check stores nothing, there is nothing of yours to see or delete from it. To get a copy of, or delete, feedback you sent, contact the service operator with the time you sent it; the operator can export it or delete it.
+privacy-rights = Without an account, the check stores nothing, so there is nothing of yours to see or delete from it. With an account, "Download my data" on your account page gives you everything we keep about you in one file, and "Delete my account" deletes it at once: your saved checks, plans, logged sessions, notes, share links and reviews. To get a copy of, or delete, feedback you sent, contact the service operator with the time you sent it.
+privacy-account-heading = If you keep your checks (an account)
+privacy-account = With an account you can keep a check, start a massage plan and log your sessions and pain. We store your email address, a hash of your password (never the password itself), and what you chose to keep: your answers and result, your plans, the sessions and check-ins you log with their pain scores and notes, the sections you share with a therapist, and your reviews. Your answers, results, logs, notes and shared summaries are encrypted in our database with a key kept apart from it, so a copy of the database alone does not reveal them. Nothing is kept until you choose "Keep this check" and agree to this text.
+privacy-sharing-heading = Sharing with a therapist
+privacy-sharing = A share link shows only the sections you chose, to whoever has the link, until it expires (14 days unless you choose otherwise) or you revoke it. You see when it was opened. Search engines are asked not to index it and browsers not to keep a copy.
+privacy-version = This is version { $version } of this text.
 
 ## Disclaimer
 

@@ -219,3 +219,6 @@ shared-card-adapt = Adapt
 shared-card-stop = Stop if
 shared-back = Back to sharing
 shared-private = This page is private to the person who shared it: it is not indexed, not kept by your browser, and stops working when it expires or is revoked.
+plan-entries-cut = Showing the latest { $shown } of { $total } entries.
+plan-entries-show-all = Show all entries
+plan-bars-latest = The bars show your latest { $count } sessions.

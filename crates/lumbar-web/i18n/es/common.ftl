@@ -9,6 +9,8 @@ nav-about = Acerca de
 nav-privacy = Privacidad
 nav-disclaimer = Aviso legal
 nav-api = API para desarrolladores
+nav-my-back = Mi espalda
+nav-account = Mi cuenta
 footer-nav-label = Más sobre lumbar
 footer-disclaimer = lumbar ofrece información, no un diagnóstico. En una emergencia llame al 911 (o al número de emergencias local).
 footer-translation-review = Traducción pendiente de revisión clínica: los textos clínicos de esta página se tradujeron del inglés y todavía no los ha revisado un profesional de la salud.
@@ -66,17 +68,22 @@ privacy-title = Privacidad
 privacy-heading = Privacidad
 privacy-lead = Sus respuestas sobre su salud son privadas. lumbar está hecho para no tener que guardarlas.
 privacy-check-heading = La comprobación de seguridad
-privacy-check = Sus respuestas no se guardan en nuestro servidor. Mientras completa la evaluación, se guardan en una cookie de su navegador, sellada (cifrada y firmada) para que ni usted, ni otros sitios web, ni quien lea nuestros registros pueda leerlas o cambiarlas, y nunca se ponen en direcciones web ni en nuestros registros. La cookie se borra 3 horas después de su último paso, o en el momento en que elija «Olvidar mis respuestas». No se guarda nada de la evaluación salvo que usted decida guardarlo.
+privacy-check = Sus respuestas no se guardan en nuestro servidor salvo que usted decida conservarlas. Mientras completa la evaluación, se guardan en una cookie de su navegador, sellada (cifrada y firmada) para que ni usted, ni otros sitios web, ni quien lea nuestros registros pueda leerlas o cambiarlas, y nunca se ponen en direcciones web ni en nuestros registros. La cookie se borra 3 horas después de su último paso, o en el momento en que elija «Olvidar mis respuestas».
 privacy-feedback-heading = Opiniones
 privacy-feedback = Si responde a «¿Le ha sido útil?», guardamos la página donde estaba, su sí o no, su comentario si escribe uno y la hora. Nunca guardamos con ello sus respuestas a la comprobación. No escriba su nombre ni datos de salud en el comentario.
 privacy-cookies-heading = Cookies
-privacy-cookies = Usamos tres cookies pequeñas y ningún rastreo: una recuerda el idioma que eligió, otra protege nuestros formularios contra el uso indebido por otros sitios web, y otra guarda sus respuestas a la evaluación selladas en su navegador durante 3 horas (vea arriba). Solo nuestro servidor puede leerlas.
+privacy-cookies = Usamos cookies pequeñas y ningún rastreo: una recuerda el idioma que eligió, otra protege nuestros formularios contra el uso indebido por otros sitios web, otra guarda sus respuestas a la evaluación selladas en su navegador durante 3 horas (vea arriba) y, solo si inicia sesión, otra mantiene su sesión abierta hasta 14 días (o hasta que la cierre). Un token de API o un enlace para compartir nuevo se le muestra una sola vez mediante una cookie que dura como máximo 10 minutos. Solo nuestro servidor puede leerlas.
 privacy-logs-heading = Registros del servidor
 privacy-logs = Nuestro servidor registra, por cada petición, el tipo de petición, la dirección de la página sin ninguna consulta, el código de resultado y cuánto tardó. No registra lo que usted envía.
 privacy-retention-heading = Cuánto tiempo guardamos las cosas
 privacy-retention = Las opiniones se guardan hasta 2 años y después se borran. Los registros del servidor se guardan hasta 30 días.
 privacy-rights-heading = Ver o borrar sus datos
-privacy-rights = Como la comprobación no guarda nada, no hay nada suyo que ver ni borrar de ella. Para obtener una copia de una opinión que envió, o borrarla, contacte con el operador del servicio indicando la hora en que la envió; el operador puede exportarla o borrarla.
+privacy-rights = Sin cuenta, la comprobación no guarda nada, así que no hay nada suyo que ver ni borrar de ella. Con una cuenta, «Descargar mis datos» en la página de su cuenta le da en un archivo todo lo que guardamos sobre usted, y «Eliminar mi cuenta» lo borra al momento: sus comprobaciones guardadas, planes, sesiones registradas, notas, enlaces compartidos y opiniones. Para obtener una copia de una opinión que envió, o borrarla, contacte con el operador del servicio indicando la hora en que la envió.
+privacy-account-heading = Si conserva sus comprobaciones (una cuenta)
+privacy-account = Con una cuenta puede conservar una comprobación, empezar un plan de masajes y registrar sus sesiones y su dolor. Guardamos su correo electrónico, un hash de su contraseña (nunca la contraseña) y lo que usted decidió conservar: sus respuestas y su resultado, sus planes, las sesiones y los seguimientos que registra con su dolor y sus notas, las secciones que comparte con un terapeuta y sus opiniones. Sus respuestas, resultados, registros, notas y resúmenes compartidos se guardan cifrados en nuestra base de datos con una clave guardada aparte, así que una copia de la base de datos por sí sola no los revela. No se guarda nada hasta que usted elige «Conservar esta comprobación» y acepta este texto.
+privacy-sharing-heading = Compartir con un terapeuta
+privacy-sharing = Un enlace para compartir muestra solo las secciones que eligió, a quien tenga el enlace, hasta que caduque (14 días salvo que elija otra cosa) o usted lo revoque. Usted ve cuándo se abrió. Se pide a los buscadores que no lo indexen y a los navegadores que no guarden una copia.
+privacy-version = Esta es la versión { $version } de este texto.
 
 ## Aviso legal
 

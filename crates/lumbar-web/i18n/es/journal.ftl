@@ -224,3 +224,6 @@ shared-card-adapt = Adaptar
 shared-card-stop = Parar si
 shared-back = Volver a compartir
 shared-private = Esta página es privada de la persona que la compartió: no se indexa, su navegador no la guarda y deja de funcionar cuando caduca o se revoca.
+plan-entries-cut = Se muestran los últimos { $shown } de { $total } registros.
+plan-entries-show-all = Mostrar todos los registros
+plan-bars-latest = Las barras muestran sus últimas { $count } sesiones.

@@ -65,13 +65,23 @@ pub fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_blocking("lumbar-no-such-account-placeholder"))
 }
 
+/// At most one hash per core at a time: each takes 19 MiB and a core for ~17 ms, and fifty
+/// at once on two cores only thrash the caches (measured: docs/BENCHMARKS.md, sign-in).
+fn permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS
+        .get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(1)))
+}
+
 /// [`hash_blocking`] on the blocking pool.
 pub async fn hash(password: String) -> String {
+    let Ok(_permit) = permits().acquire().await else { return String::new() };
     tokio::task::spawn_blocking(move || hash_blocking(&password)).await.unwrap_or_default()
 }
 
 /// [`verify_blocking`] on the blocking pool.
 pub async fn verify(password: String, stored: String) -> bool {
+    let Ok(_permit) = permits().acquire().await else { return false };
     tokio::task::spawn_blocking(move || verify_blocking(&password, &stored)).await.unwrap_or(false)
 }
 
@@ -79,6 +89,7 @@ pub async fn verify(password: String, stored: String) -> bool {
 /// [`dummy_hash`] (computed on the blocking pool too, the first time) so both take as long;
 /// false for an unknown account.
 pub async fn verify_or_dummy(password: String, stored: Option<String>) -> bool {
+    let Ok(_permit) = permits().acquire().await else { return false };
     tokio::task::spawn_blocking(move || match stored {
         Some(stored) => verify_blocking(&password, &stored),
         None => {

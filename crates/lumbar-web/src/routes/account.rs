@@ -554,7 +554,7 @@ async fn account_view<'a>(
     user: &User,
 ) -> Result<AccountPage<'a>, AppError> {
     let store = store(shared)?;
-    let c = Chrome::new(&shared.i18n, lang, "/account", "");
+    let c = Chrome::new(&shared.i18n, lang, "/account", "account");
     let tokens = store
         .api_tokens(user.id)
         .await
@@ -743,15 +743,13 @@ async fn create_token(
     Ok(see_other("/account?notice=token-created#new-token", [cookie]))
 }
 
+/// `POST /account/tokens/{id}/revoke`: names a record by id, so anyone but its owner —
+/// a visitor who is not signed in too — gets 404 (decision 0006 §6).
 async fn revoke_token(
     State(shared): State<Arc<Shared>>,
-    user: session::CurrentUser,
+    session::Owner(user): session::Owner,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let user = match signed_in(user) {
-        Ok(u) => u,
-        Err(r) => return Ok(*r),
-    };
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     if !store(&shared)?.revoke_api_token(user.id, id).await.map_err(store_err)? {
         return Err(AppError::NotFound);
@@ -1168,8 +1166,14 @@ async fn reset_page(
     csrf: CsrfToken,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    store(&shared)?;
+    let store = store(&shared)?;
     if !tokens::plausible(&token) {
+        return Ok(reset_gone(&shared, lang, csrf));
+    }
+    // Looking does not use the link up (mail scanners open links); a used or expired one
+    // says so at once instead of after the new password was typed.
+    let now = session::now_secs(&shared);
+    if store.reset_user(&tokens::hash(RESET, &token), now).await.map_err(store_err)?.is_none() {
         return Ok(reset_gone(&shared, lang, csrf));
     }
     // The language switch leads to the request form: the token stays out of other links.
@@ -1214,18 +1218,21 @@ async fn reset(
         return Ok(refuse(c, csrf, format!("/reset/{token}"), message));
     }
     let now = session::now_secs(&shared);
-    let Some(user_id) = store.take_reset(&tokens::hash(RESET, &token), now).await.map_err(store_err)? else {
+    let token_hash = tokens::hash(RESET, &token);
+    // The account's own rule (not the email) is checked before the link is used up.
+    let Some(user_id) = store.reset_user(&token_hash, now).await.map_err(store_err)? else {
         return Ok(reset_gone(&shared, lang, csrf));
     };
     let Some(user) = store.user(user_id).await.map_err(store_err)? else {
         return Ok(reset_gone(&shared, lang, csrf));
     };
     if let Err(weak) = password::check_new(new, &user.email) {
-        // The token is used: the person gets a fresh one (15 minutes) with the form.
-        let fresh = tokens::new_secret(32);
-        store.create_reset(&tokens::hash(RESET, &fresh), user.id, now + 15 * 60).await.map_err(store_err)?;
         let message = weak_message(&c, weak);
-        return Ok(refuse(c, csrf, format!("/reset/{fresh}"), message));
+        return Ok(refuse(c, csrf, format!("/reset/{token}"), message));
+    }
+    // Single use, even when two nodes receive the same form at once.
+    if store.take_reset(&token_hash, now).await.map_err(store_err)? != Some(user.id) {
+        return Ok(reset_gone(&shared, lang, csrf));
     }
     let hash = password::hash(new.to_owned()).await;
     if hash.is_empty() {

@@ -41,7 +41,7 @@ use lumbar_core::directory::Date;
 use lumbar_core::progress::{ProgressInput, ProgressReport, ProgressTexts, Status};
 use lumbar_core::screening::fields::Field;
 use lumbar_core::screening::{Answers, Ruleset, Triage};
-use lumbar_store::{JournalEntry, Plan, SavedCheck, Store, UserId};
+use lumbar_store::{Plan, SavedCheck, Store, UserId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -169,6 +169,58 @@ pub(crate) struct PlanDoc {
     pub schema: String,
     /// The check that started it.
     pub baseline: BaselineDoc,
+    /// The progress rule's answer over the entries, written with every entry so My back
+    /// need not open them all; the plan page recomputes it from the entries (the truth) and
+    /// writes it back when it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<PlanSummary>,
+}
+
+/// A plan's cached progress ([`PlanDoc::summary`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct PlanSummary {
+    /// The status word (`lumbar.progress/1`).
+    pub status: String,
+    /// Sessions logged.
+    pub sessions: u32,
+    /// Entries logged (sessions and check-ins).
+    pub entries: u32,
+}
+
+impl PlanSummary {
+    /// The summary of a plan's entries.
+    pub(crate) fn of(plan: &PlanRecord, entries: &[EntryDoc]) -> Result<PlanSummary, AppError> {
+        let outcome = lumbar_core::progress::assess(&progress_input(plan, entries)?);
+        Ok(PlanSummary {
+            status: outcome.status.as_str().to_owned(),
+            sessions: outcome.sessions,
+            entries: u32::try_from(entries.len()).unwrap_or(u32::MAX),
+        })
+    }
+}
+
+/// Recomputes a plan's summary from its entries and stores it when it changed.
+pub(crate) async fn refresh_summary(
+    store: &dyn Store,
+    user: UserId,
+    plan: &PlanRecord,
+    entries: &[EntryDoc],
+) -> Result<PlanSummary, AppError> {
+    let summary = PlanSummary::of(plan, entries)?;
+    if plan.doc.summary.as_ref() != Some(&summary) {
+        let mut doc = plan.doc.clone();
+        doc.summary = Some(summary.clone());
+        let value = serde_json::to_value(&doc).map_err(|_| AppError::Internal)?;
+        store.update_plan(user, plan.plan.id, &value).await.map_err(failed)?;
+    }
+    Ok(summary)
+}
+
+/// After an entry is logged: the plan's summary from all its entries.
+pub(crate) async fn resummarise(store: &dyn Store, user: UserId, plan_id: i64) -> Result<(), AppError> {
+    let plan = owned_plan(store, user, plan_id).await?;
+    let entries = plan_entries(store, user, plan_id).await?;
+    refresh_summary(store, user, &plan, &entries).await.map(|_| ())
 }
 
 /// The baseline of a plan (PROGRESS.md §1).
@@ -250,11 +302,6 @@ pub(crate) struct EntryDoc {
 }
 
 impl EntryDoc {
-    /// Reads a stored entry.
-    pub(crate) fn read(e: &JournalEntry) -> Result<EntryDoc, AppError> {
-        serde_json::from_value(e.doc.clone()).map_err(|_| AppError::Internal)
-    }
-
     fn is_session(&self) -> bool {
         self.kind == "session"
     }
@@ -296,7 +343,7 @@ pub(crate) fn progress_input(plan: &PlanRecord, entries: &[EntryDoc]) -> Result<
 /// A plan's entries, read.
 pub(crate) async fn plan_entries(store: &dyn Store, user: UserId, plan: i64) -> Result<Vec<EntryDoc>, AppError> {
     let stored = store.entries(user, plan).await.map_err(failed)?;
-    stored.iter().map(EntryDoc::read).collect()
+    stored.into_iter().map(|e| serde_json::from_value(e.doc).map_err(|_| AppError::Internal)).collect()
 }
 
 /// The progress report of a plan, its message in `lang`.
@@ -434,7 +481,7 @@ async fn my_back(
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let store = store(&shared)?;
-    let c = Chrome::new(&shared.i18n, lang, "/my-back", "");
+    let c = Chrome::new(&shared.i18n, lang, "/my-back", "my-back");
     let texts = progress_texts(&shared.state.ruleset)?;
     let checks: Vec<CheckRecord> =
         store.checks(user.id).await.map_err(failed)?.into_iter().map(CheckRecord::read).collect::<Result<_, _>>()?;
@@ -443,17 +490,25 @@ async fn my_back(
     let check_dates: HashMap<i64, String> = checks.iter().map(|k| (k.id, k.doc.date.clone())).collect();
     let mut plan_rows = Vec::new();
     for p in &plans {
-        let entries = plan_entries(store.as_ref(), user.id, p.plan.id).await?;
-        let r = report(texts, p, &entries, lang)?;
+        // the summary written with the latest entry; a plan without one (older data) is
+        // computed from its entries once and the summary stored
+        let summary = match &p.doc.summary {
+            Some(s) => s.clone(),
+            None => {
+                let entries = plan_entries(store.as_ref(), user.id, p.plan.id).await?;
+                refresh_summary(store.as_ref(), user.id, p, &entries).await?
+            }
+        };
+        let status = Status::parse(&summary.status).ok_or(AppError::Internal)?;
         plan_rows.push(PlanRow {
             id: p.plan.id,
             started: p.doc.baseline.date.clone(),
             check_date: check_dates.get(&p.plan.check_id).cloned().unwrap_or_default(),
             ended: p.plan.ended,
-            status: r.outcome.status.as_str(),
-            message: r.message().to_owned(),
-            sessions: c.tn("myback-plan-sessions", "count", r.outcome.sessions as usize),
-            warning: r.outcome.status == Status::StopWarningSign,
+            status: status.as_str(),
+            message: texts.status(status).message_in(lang.text_lang()).to_owned(),
+            sessions: c.tn("myback-plan-sessions", "count", summary.sessions as usize),
+            warning: status == Status::StopWarningSign,
         });
     }
     let check_rows = checks
@@ -615,7 +670,15 @@ struct PlanPage<'a> {
     band_text: String,
     rows: Vec<TableRow>,
     entries: Vec<EntryView>,
+    /// "Showing the latest 20 of 200 entries" with its "Show all" link, when cut.
+    entries_cut: Option<String>,
+    /// "The bars show your latest 20 sessions", when there are more.
+    bars_cut: Option<String>,
 }
+
+/// Entries listed (and sessions drawn as bars) before "Show all": the page stays light
+/// with hundreds of entries; the trend chart and the table always cover every entry.
+pub const RECENT: usize = 20;
 
 /// The chart input of a plan.
 fn chart_input(plan: &PlanRecord, entries: &[EntryDoc]) -> Result<ChartInput, AppError> {
@@ -659,12 +722,14 @@ async fn plan_page(
     let rs = &shared.state.ruleset;
     let plan = owned_plan(store.as_ref(), user.id, id).await?;
     let entries = plan_entries(store.as_ref(), user.id, id).await?;
+    // the entries are the truth: My back's cached summary follows them
+    refresh_summary(store.as_ref(), user.id, &plan, &entries).await?;
     let check_date = match store.check(user.id, plan.plan.check_id).await.map_err(failed)? {
         Some(k) => CheckRecord::read(k)?.doc.date,
         None => String::new(),
     };
     let path = format!("/plans/{id}");
-    let c = Chrome::new(&shared.i18n, lang, &path, "");
+    let c = Chrome::new(&shared.i18n, lang, &path, "my-back");
     let texts = progress_texts(rs)?;
     let r = report(texts, &plan, &entries, lang)?;
     let o = r.outcome;
@@ -702,12 +767,22 @@ async fn plan_page(
         &input,
         &chart::TrendLabels { aria: &aria, band: &band_label, baseline: &baseline_label, week: &week },
     );
-    let bars = chart::session_bars(&input);
+    // the bars: the latest sessions only (relief right after a session, one pair each)
+    let mut sessions: Vec<ChartEntry> = input.entries.iter().filter(|e| e.session).copied().collect();
+    sessions.sort_by_key(|e| e.date);
+    let skip = sessions.len().saturating_sub(RECENT);
+    let bars_cut = (skip > 0).then(|| c.tn("plan-bars-latest", "count", RECENT));
+    let input_for_bars = ChartInput {
+        baseline_date: input.baseline_date,
+        baseline: input.baseline,
+        entries: sessions.into_iter().skip(skip).collect(),
+    };
+    let bars = chart::session_bars(&input_for_bars);
     let bars_aria = c.tn("plan-bars-aria", "count", bars.len());
     let (before, after) = (c.t("plan-before"), c.t("plan-after"));
     let session = |n: usize| c.tn("plan-bars-session", "number", n);
     let bars_svg = chart::bars_svg(
-        &input,
+        &input_for_bars,
         &chart::BarLabels { aria: &bars_aria, before: &before, after: &after, session: &session },
     );
     let yes_no = |b: Option<bool>| match b {
@@ -731,7 +806,13 @@ async fn plan_page(
     let mut entry_views = Vec::new();
     let mut ordered: Vec<&EntryDoc> = entries.iter().collect();
     ordered.sort_by_key(|e| e.date());
-    for e in ordered.into_iter().rev() {
+    let show_all = query
+        .as_deref()
+        .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "entries" && v == "all"));
+    let listed = if show_all { ordered.len() } else { ordered.len().min(RECENT) };
+    let entries_cut =
+        (listed < ordered.len()).then(|| c.tn2("plan-entries-cut", "shown", listed, "total", ordered.len()));
+    for e in ordered.into_iter().rev().take(listed) {
         let (therapist, therapist_href) = match (e.therapist_id, &e.therapist_name) {
             (Some(tid), _) => {
                 if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(tid) {
@@ -791,6 +872,8 @@ async fn plan_page(
         band_text,
         rows,
         entries: entry_views,
+        entries_cut,
+        bars_cut,
         c,
     };
     let mut resp = page.into_response();

@@ -49,8 +49,8 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::routes::check::catalogue;
 use crate::routes::journal::{
-    ENTRY_SCHEMA, EntryDoc, PlanRecord, failed, latest, owned_check, owned_plan, parse_id, plan_entries, see_other,
-    store, today,
+    ENTRY_SCHEMA, EntryDoc, PlanRecord, failed, latest, owned_check, owned_plan, parse_id, plan_entries, resummarise,
+    see_other, store, today,
 };
 use crate::routes::{Shared, with_status};
 use crate::views::Chrome;
@@ -642,7 +642,7 @@ async fn render(
     let store = store(shared)?;
     let rs = &shared.state.ruleset;
     let id = parts.plan.plan.id;
-    let c = Chrome::new(&shared.i18n, lang, &format!("/plans/{id}/log"), "");
+    let c = Chrome::new(&shared.i18n, lang, &format!("/plans/{id}/log"), "my-back");
     let mut errors = Vec::new();
     let groups = rescreen_groups(&c, rs, &parts.rescreen, r, &mut errors);
     let mut found = Vec::new();
@@ -893,6 +893,7 @@ async fn submit(
         };
         let value = serde_json::to_value(&doc).map_err(|_| AppError::Internal)?;
         store.add_entry(user.id, id, &now, &value).await.map_err(failed)?.ok_or(AppError::NotFound)?;
+        resummarise(store.as_ref(), user.id, id).await?;
         store.end_plan(user.id, id).await.map_err(failed)?;
         return Ok(see_other(&format!("/plans/{id}")));
     }
@@ -928,5 +929,6 @@ async fn submit(
     };
     let value = serde_json::to_value(&doc).map_err(|_| AppError::Internal)?;
     store.add_entry(user.id, id, &now, &value).await.map_err(failed)?.ok_or(AppError::NotFound)?;
+    resummarise(store.as_ref(), user.id, id).await?;
     Ok(see_other(&format!("/plans/{id}?logged=1")))
 }

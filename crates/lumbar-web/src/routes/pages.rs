@@ -144,10 +144,13 @@ async fn about(State(shared): State<Arc<Shared>>, lang: Lang) -> Response {
 #[template(path = "privacy.html")]
 struct PrivacyPage<'a> {
     c: Chrome<'a>,
+    /// The version a person agrees to when they keep a check.
+    version: &'static str,
 }
 
 async fn privacy(State(shared): State<Arc<Shared>>, lang: Lang) -> Response {
-    PrivacyPage { c: Chrome::new(&shared.i18n, lang, "/privacy", "privacy") }.into_response()
+    PrivacyPage { c: Chrome::new(&shared.i18n, lang, "/privacy", "privacy"), version: super::journal::PRIVACY_VERSION }
+        .into_response()
 }
 
 #[derive(Template, WebTemplate)]

@@ -100,7 +100,7 @@ fn review_rows(c: &Chrome<'_>, reviews: &[PersonReview]) -> (Vec<ReviewRow>, Vec
                 v.map(|v| format!("{} {}", c.t(key), c.t(if v { "answer-yes" } else { "answer-no" })))
             };
             ReviewRow {
-                stars: c.ts("review-stars", "n", &r.review.overall.to_string()),
+                stars: c.tn("review-stars", "n", usize::from(r.review.overall)),
                 date: c.ts("profile-review-date", "date", r.updated_at.get(..10).unwrap_or_default()),
                 answers: [
                     answer("review-helped-back", r.review.helped_back),

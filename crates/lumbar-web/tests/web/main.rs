@@ -3,6 +3,7 @@
 mod about_states;
 mod accounts;
 mod api;
+mod authz;
 mod check;
 mod clinician;
 mod feedback;
