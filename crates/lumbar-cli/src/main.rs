@@ -10,6 +10,7 @@ use lumbar_core::directory::{Date, StateCode};
 use lumbar_directory::{demo, pipeline as import, verify};
 use lumbar_store::TherapistFilter;
 
+mod audit_cmd;
 mod bar;
 mod bench;
 mod db;
@@ -172,7 +173,7 @@ enum Command {
     ///   lumbar user add ops@clinic.example --role operator
     ///   printf '%s\n' "$PASSWORD" | lumbar user add ana@example.org --password-stdin
     ///   lumbar user list --json
-    ///   lumbar user set-role ana@example.org therapist
+    ///   lumbar user set-role ana@example.org therapist --reason "license seen"
     ///   lumbar user delete ana@example.org
     #[command(subcommand, verbatim_doc_comment)]
     User(user::UserCommand),
@@ -186,6 +187,22 @@ enum Command {
     /// People's reviews of listings: the moderation queue (list, approve, reject).
     #[command(subcommand)]
     Reviews(reviews_cmd::ReviewsCommand),
+    /// "Report this listing" reports from the public profiles: list, resolve (the listing
+    /// stays), hide-listing (it leaves the finder; nothing is deleted). Audited.
+    ///
+    /// Examples:
+    ///   lumbar reports list
+    ///   lumbar reports resolve 4 --reason "Checked the roster: license active"
+    ///   lumbar reports hide-listing 5 --reason "Not a massage therapist"
+    #[command(subcommand, verbatim_doc_comment)]
+    Reports(audit_cmd::ReportsCommand),
+    /// The audit log: every moderation decision and role grant (web console and command
+    /// line), who, when, what and why.
+    ///
+    /// Example:
+    ///   lumbar audit list --action review. --limit 20
+    #[command(subcommand, verbatim_doc_comment)]
+    Audit(audit_cmd::AuditCommand),
     /// The data key that seals health data at rest: new, show, rotate.
     ///
     /// Keys come from LUMBAR_DATA_KEY (base64 keys separated by commas, the first current:
@@ -317,13 +334,21 @@ enum FeedbackCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Set the moderation state of one entry.
+    /// Set the moderation state of one entry (written to the audit log as `cli`).
+    ///
+    /// Examples:
+    ///   lumbar feedback moderate 7 approved
+    ///   lumbar feedback moderate 8 hidden --reason "a phone number in the comment"
+    #[command(verbatim_doc_comment)]
     Moderate {
         /// The feedback id (from `feedback list`).
         id: i64,
         /// approved or hidden (or back to pending).
         #[arg(value_parser = parse_moderation)]
         state: lumbar_store::Moderation,
+        /// Why (required to hide; it goes into the audit log).
+        #[arg(long)]
+        reason: Option<String>,
     },
 }
 
@@ -434,7 +459,9 @@ fn main() -> ExitCode {
                 Ok(ExitCode::SUCCESS)
             })
         }),
-        Command::Reviews(cmd) => with_store(&cli.db, move |store| Box::pin(reviews_cmd::run(store, cmd))),
+        Command::Reviews(cmd) => with_store(&cli.db, move |store| Box::pin(reviews_cmd::run(store, cmd, clock))),
+        Command::Reports(cmd) => with_store(&cli.db, move |store| Box::pin(audit_cmd::run_reports(store, cmd, clock))),
+        Command::Audit(cmd) => with_store(&cli.db, move |store| Box::pin(audit_cmd::run_audit(store, cmd))),
         Command::Keys(cmd) => keys::run(&cli.db, cmd),
         Command::User(cmd) => with_store(&cli.db, move |store| Box::pin(user::run(store, cmd, clock))),
         Command::Mail(cmd) => with_store(&cli.db, move |store| Box::pin(mail::run(store, cmd))),
@@ -463,8 +490,16 @@ fn main() -> ExitCode {
                             }
                         }
                     }
-                    FeedbackCommand::Moderate { id, state } => {
+                    FeedbackCommand::Moderate { id, state, reason } => {
+                        let hiding = state == lumbar_store::Moderation::Hidden;
+                        let reason = audit_cmd::reason(reason.as_deref(), hiding.then_some("hide feedback"))?;
                         anyhow::ensure!(store.moderate_feedback(id, state).await?, "no feedback #{id}");
+                        let action = match state {
+                            lumbar_store::Moderation::Approved => "feedback.approve",
+                            lumbar_store::Moderation::Hidden => "feedback.hide",
+                            lumbar_store::Moderation::Pending => "feedback.reopen",
+                        };
+                        audit_cmd::record(store, clock, action, format!("feedback:{id}"), &reason).await?;
                         println!("feedback #{id} is now {}", state.as_str());
                     }
                 }

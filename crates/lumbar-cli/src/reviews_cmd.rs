@@ -5,10 +5,10 @@
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use lumbar_store::Moderation;
 use lumbar_store::prelude::*;
+use lumbar_store::{Clock, Moderation};
 
-use crate::style;
+use crate::{audit_cmd, style};
 
 /// Review moderation commands.
 #[derive(Subcommand)]
@@ -30,15 +30,30 @@ pub enum ReviewsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Publish a review (it shows on the profile and counts in the ranking).
+    /// Publish a review (it shows on the profile and counts in the ranking). Audited as `cli`.
+    ///
+    /// Example:
+    ///   lumbar reviews approve 12
+    #[command(verbatim_doc_comment)]
     Approve {
         /// The review id (from `reviews list`).
         id: i64,
+        /// Why (optional; it goes into the audit log).
+        #[arg(long)]
+        reason: Option<String>,
     },
-    /// Hide a review (abuse, personal or health data, not about the massage).
+    /// Hide a review (abuse, personal or health data, not about the massage). Nothing is
+    /// deleted. Audited as `cli`.
+    ///
+    /// Example:
+    ///   lumbar reviews reject 13 --reason "names another client"
+    #[command(verbatim_doc_comment)]
     Reject {
         /// The review id (from `reviews list`).
         id: i64,
+        /// Why (required; it goes into the audit log).
+        #[arg(long)]
+        reason: Option<String>,
     },
 }
 
@@ -51,7 +66,7 @@ fn yes_no(v: Option<bool>) -> &'static str {
 }
 
 /// Runs a reviews command.
-pub async fn run(store: &dyn Store, cmd: ReviewsCommand) -> anyhow::Result<ExitCode> {
+pub async fn run(store: &dyn Store, cmd: ReviewsCommand, clock: Clock) -> anyhow::Result<ExitCode> {
     match cmd {
         ReviewsCommand::List { state, limit, json } => {
             let items = store.reviews_by_state(state, limit).await?;
@@ -80,12 +95,16 @@ pub async fn run(store: &dyn Store, cmd: ReviewsCommand) -> anyhow::Result<ExitC
                 }
             }
         }
-        ReviewsCommand::Approve { id } => {
+        ReviewsCommand::Approve { id, reason } => {
+            let reason = audit_cmd::reason(reason.as_deref(), None)?;
             anyhow::ensure!(store.moderate_review(id, Moderation::Approved).await?, "no review #{id}");
+            audit_cmd::record(store, clock, "review.approve", format!("review:{id}"), &reason).await?;
             println!("review #{id} is published");
         }
-        ReviewsCommand::Reject { id } => {
+        ReviewsCommand::Reject { id, reason } => {
+            let reason = audit_cmd::reason(reason.as_deref(), Some("reject a review"))?;
             anyhow::ensure!(store.moderate_review(id, Moderation::Hidden).await?, "no review #{id}");
+            audit_cmd::record(store, clock, "review.hide", format!("review:{id}"), &reason).await?;
             println!("review #{id} is hidden");
         }
     }

@@ -62,8 +62,10 @@ pub enum UserCommand {
     /// Change the role of an account (person, therapist, clinician, operator). The person
     /// keeps their sessions; the new role applies to their next request.
     ///
+    /// The grant is written to the audit log (actor `cli`) with the reason.
+    ///
     /// Example:
-    ///   lumbar user set-role ops@clinic.example operator
+    ///   lumbar user set-role ops@clinic.example operator --reason "new operator, hired 2026-11"
     #[command(verbatim_doc_comment)]
     SetRole {
         /// The email address of the account.
@@ -71,6 +73,9 @@ pub enum UserCommand {
         /// person, therapist, clinician or operator.
         #[arg(value_parser = parse_role)]
         role: Role,
+        /// Why (required; it goes into the audit log).
+        #[arg(long)]
+        reason: Option<String>,
     },
 }
 
@@ -121,10 +126,13 @@ pub async fn run(store: &dyn Store, cmd: UserCommand, clock: Clock) -> anyhow::R
             anyhow::ensure!(store.delete_user(user.id).await?, "{}", no_account(&email));
             println!("deleted the account of {email} and everything stored with it");
         }
-        UserCommand::SetRole { email, role } => {
+        UserCommand::SetRole { email, role, reason } => {
+            let reason = crate::audit_cmd::reason(reason.as_deref(), Some("grant a role"))?;
             let email = normalise_email(&email);
             let (user, _) = store.user_by_email(&email).await?.with_context(|| no_account(&email))?;
             anyhow::ensure!(store.set_role(user.id, role).await?, "{}", no_account(&email));
+            let target = format!("user:{} {}→{}", user.id, user.role.as_str(), role.as_str());
+            crate::audit_cmd::record(store, clock, "role.grant", target, &reason).await?;
             println!("{email} is now {} (was {})", role.as_str(), user.role.as_str());
         }
     }

@@ -716,7 +716,7 @@ source_line = $21 WHERE id = $22";
              LEFT JOIN (SELECT therapist_id, COUNT(*) AS n, CAST(SUM(rating) AS BIGINT) AS s FROM reviews WHERE moderation = 'approved' GROUP BY therapist_id) r \
                ON r.therapist_id = t.id \
              LEFT JOIN (SELECT therapist_id, COUNT(*) AS n FROM endorsements GROUP BY therapist_id) e ON e.therapist_id = t.id \
-             WHERE t.active = 1 AND t.lat IS NOT NULL AND t.lon IS NOT NULL AND t.state IS NOT NULL ORDER BY t.id",
+             WHERE t.active = 1 AND t.hidden_reason IS NULL AND t.lat IS NOT NULL AND t.lon IS NOT NULL AND t.state IS NOT NULL ORDER BY t.id",
         )
         .fetch_all(&self.pool)
         .await

@@ -1,7 +1,7 @@
 //! # lumbar-store-sql
 //!
 //! [`SqlStore`]: the [`Store`] use cases written once, one module per area of
-//! `lumbar-store` (`directory`, `feedback`, `accounts`, `journal`, `reviews`), in SQL both SQLite and PostgreSQL
+//! `lumbar-store` (`directory`, `feedback`, `accounts`, `journal`, `reviews`, `audit`), in SQL both SQLite and PostgreSQL
 //! accept (`$N` placeholders in order, `ON CONFLICT`, `RETURNING`, ISO dates as text),
 //! executed through sqlx's `Any` driver. The backend crates (`lumbar-store-sqlite`,
 //! `lumbar-store-postgres`) own connection tuning and their migrations folder and hand a
@@ -14,6 +14,7 @@ use lumbar_store::{Result, Store, StoreError, Vault, VaultError};
 use sqlx::AnyPool;
 
 mod accounts;
+mod audit;
 mod directory;
 mod feedback;
 mod journal;

@@ -4,12 +4,14 @@
 //! [`directory`] (therapists, rosters, verification, the finder's candidates),
 //! [`feedback`] ("Was this helpful?"), [`accounts`] (accounts, sessions, reset and API
 //! tokens, the mail outbox), [`journal`] (saved checks, plans, logged sessions, share links:
-//! health data, sealed by [`vault`]) and [`reviews`]. [`Store`] is all of them together.
+//! health data, sealed by [`vault`]), [`reviews`] and [`audit`] (the operators' audit log and
+//! "report this listing"). [`Store`] is all of them together.
 //! `lumbar-store-sql` implements every area once (a module per area) for
 //! `lumbar-store-sqlite` (embedded default) and `lumbar-store-postgres` (scale-out), and one
 //! conformance suite in `lumbar-testkit` runs each area's tests on both.
 
 pub mod accounts;
+pub mod audit;
 pub mod directory;
 pub mod feedback;
 mod hash;
@@ -18,6 +20,7 @@ pub mod reviews;
 pub mod vault;
 
 pub use accounts::{AccountStore, ApiToken, Mail, Role, User, UserId};
+pub use audit::{AuditEntry, AuditFilter, AuditInput, AuditStore, CLI_ACTOR, Report, ReportCategory, ReportStatus};
 pub use directory::*;
 pub use feedback::{Feedback, FeedbackStore, Moderation};
 pub use hash::{RosterDigest, listing_hash, provider_hash};
@@ -29,7 +32,7 @@ use lumbar_core::directory::Date;
 
 /// The area traits, for `use lumbar_store::prelude::*` where a [`Store`] is used.
 pub mod prelude {
-    pub use crate::{AccountStore, DirectoryStore, FeedbackStore, JournalStore, ReviewStore, Store};
+    pub use crate::{AccountStore, AuditStore, DirectoryStore, FeedbackStore, JournalStore, ReviewStore, Store};
 }
 
 /// Everything that can go wrong in a store. Messages never carry health data.
@@ -65,7 +68,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// Every area of lumbar's database. Implementations must pass the conformance suite in
 /// `lumbar-testkit` unchanged.
-pub trait Store: DirectoryStore + FeedbackStore + AccountStore + JournalStore + ReviewStore {
+pub trait Store: DirectoryStore + FeedbackStore + AccountStore + JournalStore + ReviewStore + AuditStore {
     /// Which backend (`sqlite`, `postgres`), for messages.
     fn backend(&self) -> &'static str;
 }

@@ -119,6 +119,7 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::En, "journal.ftl", include_str!("../i18n/en/journal.ftl")),
     (Lang::En, "accounts.ftl", include_str!("../i18n/en/accounts.ftl")),
     (Lang::En, "reviews.ftl", include_str!("../i18n/en/reviews.ftl")),
+    (Lang::En, "operator.ftl", include_str!("../i18n/en/operator.ftl")),
     (Lang::Es, "common.ftl", include_str!("../i18n/es/common.ftl")),
     (Lang::Es, "check.ftl", include_str!("../i18n/es/check.ftl")),
     (Lang::Es, "evidence.ftl", include_str!("../i18n/es/evidence.ftl")),
@@ -128,6 +129,7 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Es, "journal.ftl", include_str!("../i18n/es/journal.ftl")),
     (Lang::Es, "accounts.ftl", include_str!("../i18n/es/accounts.ftl")),
     (Lang::Es, "reviews.ftl", include_str!("../i18n/es/reviews.ftl")),
+    (Lang::Es, "operator.ftl", include_str!("../i18n/es/operator.ftl")),
     (Lang::Es, "questions.ftl", include_str!("../i18n/es/questions.ftl")),
 ];
 

@@ -129,9 +129,21 @@ fn feedback_can_be_listed_and_moderated_from_the_cli() {
     let dir = temp_dir("feedback-cli");
     let db = format!("sqlite:{}", dir.join("t.db").display());
     assert!(lumbar_ok(&db, &["feedback", "list"]).contains("no feedback yet"));
+    // hiding needs a reason (it goes into the audit log)
     let out = lumbar(&["--db", &db, "feedback", "moderate", "7", "hidden"], "");
     assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--reason is required to hide feedback"));
+    let out = lumbar(&["--db", &db, "feedback", "moderate", "7", "hidden", "--reason", "spam"], "");
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no feedback #7"));
+    let out = lumbar(&["--db", &db, "reviews", "reject", "3"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--reason is required to reject a review"));
+    let out = lumbar(&["--db", &db, "reports", "hide-listing", "3", "--reason", " "], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--reason is required to hide a listing"));
+    assert!(lumbar_ok(&db, &["reports", "list"]).contains("no open reports"));
+    assert!(lumbar_ok(&db, &["audit", "list"]).contains("no decisions recorded"), "nothing was decided");
     let out = lumbar(&["--db", &db, "feedback", "list", "--state", "maybe"], "");
     assert_eq!(out.status.code(), Some(2), "clap rejects a bad state");
     assert!(String::from_utf8_lossy(&out.stderr).contains("pending, approved or hidden"));

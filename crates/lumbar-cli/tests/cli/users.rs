@@ -74,10 +74,30 @@ fn user_commands(db: &str) {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("use person, therapist, clinician or operator"));
 
-    let out = ok(db, &["user", "set-role", "ANA.LOPEZ@example.org", "therapist"], "");
+    // a role grant needs a reason, and nothing changes without one
+    let err = fails(db, &["user", "set-role", "ANA.LOPEZ@example.org", "therapist"], "");
+    assert!(err.contains("--reason is required to grant a role"), "{err}");
+    assert_eq!(users(db)[0]["role"], "person");
+    assert!(ok(db, &["audit", "list"], "").contains("no decisions recorded"));
+    let out = ok(
+        db,
+        &["user", "set-role", "ANA.LOPEZ@example.org", "therapist", "--reason", "WA license MA60123456 seen"],
+        "",
+    );
     assert!(out.contains("ana.lopez@example.org is now therapist (was person)"), "{out}");
     assert_eq!(users(db)[0]["role"], "therapist");
-    let err = fails(db, &["user", "set-role", "nobody@example.org", "clinician"], "");
+    // the grant is in the audit log, by the command line, with its reason
+    let out = ok(db, &["audit", "list", "--action", "role.", "--json"], "");
+    let entries: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    assert_eq!(entries.len(), 1, "{out}");
+    assert_eq!(entries[0]["actor"], "cli");
+    assert_eq!(entries[0]["action"], "role.grant");
+    assert_eq!(entries[0]["reason"], "WA license MA60123456 seen");
+    assert_eq!(entries[0]["target"], format!("user:{} person→therapist", users(db)[0]["id"]));
+    assert!(ok(db, &["audit", "list", "--action", "review."], "").contains("no decisions recorded"));
+    let table = ok(db, &["audit", "list"], "");
+    assert!(table.contains("role.grant") && table.contains("WA license MA60123456 seen"), "{table}");
+    let err = fails(db, &["user", "set-role", "nobody@example.org", "clinician", "--reason", "x"], "");
     assert!(err.contains("no account has the email nobody@example.org"), "{err}");
 
     let out = ok(db, &["user", "delete", "ana.lopez@example.org"], "");
@@ -140,6 +160,10 @@ fn help_teaches_with_examples() {
         (&["user", "list", "--help"][..], "lumbar user list --json"),
         (&["mail", "outbox", "--help"][..], "lumbar mail outbox --limit 1"),
         (&["serve", "--help"][..], "LUMBAR_SMTP_URL"),
+        (&["audit", "list", "--help"][..], "lumbar audit list --action review."),
+        (&["reports", "--help"][..], "lumbar reports hide-listing 5 --reason"),
+        (&["reviews", "reject", "--help"][..], "lumbar reviews reject 13 --reason"),
+        (&["user", "set-role", "--help"][..], "--reason \"new operator"),
         (&["serve", "--help"][..], "LUMBAR_PUBLIC_URL"),
     ] {
         let out = lumbar(args, "");

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod at_rest;
+mod audit;
 mod directory;
 mod feedback;
 mod journal;

@@ -7,7 +7,10 @@
 //! - [`SignedIn`]: pages of one's own area (`/account`, `/my-back`): a visitor who is not
 //!   signed in is sent to `/signin` and back;
 //! - [`Owner`]: routes that name a person's record by id, and the API: anyone but its owner
-//!   gets 404, never a 403 that would confirm the record exists.
+//!   gets 404, never a 403 that would confirm the record exists;
+//! - [`Operator`]: the operator console (`/operator/…`): a visitor who is not signed in is
+//!   sent to `/signin` and back; a signed-in account without the operator role gets 404
+//!   (the console is not advertised to anyone else).
 
 use std::sync::Arc;
 
@@ -15,7 +18,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use lumbar_store::User;
+use lumbar_store::{Role, User};
 
 use super::tokens;
 use crate::cookies;
@@ -131,12 +134,33 @@ impl FromRequestParts<Arc<Shared>> for SignedIn {
     async fn from_request_parts(parts: &mut Parts, shared: &Arc<Shared>) -> Result<SignedIn, Response> {
         match CurrentUser::from_request_parts(parts, shared).await {
             Ok(CurrentUser(Some(user))) => Ok(SignedIn(user)),
-            Ok(CurrentUser(None)) => {
-                let next = parts.uri.path();
-                let next = if next.starts_with('/') && !next.starts_with("//") { next } else { "/" };
-                let query: String = form_urlencoded::Serializer::new(String::new()).append_pair("next", next).finish();
-                Err(Redirect::to(&format!("/signin?{query}")).into_response())
-            }
+            Ok(CurrentUser(None)) => Err(to_signin(parts)),
+            Err(e) => Err(e.into_response()),
+        }
+    }
+}
+
+/// `303` to `/signin?next=<this path>`.
+fn to_signin(parts: &Parts) -> Response {
+    let next = parts.uri.path();
+    let next = if next.starts_with('/') && !next.starts_with("//") { next } else { "/" };
+    let query: String = form_urlencoded::Serializer::new(String::new()).append_pair("next", next).finish();
+    Redirect::to(&format!("/signin?{query}")).into_response()
+}
+
+/// A signed-in account with the operator role, for the operator console; a visitor who is
+/// not signed in is sent to `/signin?next=…`, anyone else gets 404.
+#[derive(Clone, Debug)]
+pub struct Operator(pub User);
+
+impl FromRequestParts<Arc<Shared>> for Operator {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, shared: &Arc<Shared>) -> Result<Operator, Response> {
+        match CurrentUser::from_request_parts(parts, shared).await {
+            Ok(CurrentUser(Some(user))) if user.role == Role::Operator => Ok(Operator(user)),
+            Ok(CurrentUser(Some(_))) => Err(AppError::NotFound.into_response()),
+            Ok(CurrentUser(None)) => Err(to_signin(parts)),
             Err(e) => Err(e.into_response()),
         }
     }

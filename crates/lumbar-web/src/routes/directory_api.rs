@@ -694,6 +694,10 @@ pub async fn therapist_detail(
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let store = shared.state.store.as_ref().ok_or(AppError::NoStore)?;
     let mut d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
+    // a listing an operator hid is not available, as on its page
+    if store.listing_hidden(id).await.map_err(|e| AppError::store(&e))?.is_some() {
+        return Err(AppError::NotFound);
+    }
     d.therapist = d.therapist.as_of(shared.state.config.as_of());
     Ok(Json(detail_json(&d)))
 }

@@ -7,6 +7,8 @@
 //! | `POST /check`, `/check/mistake`, `/check/forget` | a step's answers, "I answered this by mistake", "Forget my answers" (each `303`) |
 //! | `GET /find` | the finder: the search in the query; a finished check in the draft is applied |
 //! | `GET /therapists/{id}` | a therapist's profile with verification evidence |
+//! | `POST /therapists/{id}/report` | "Report this listing": a category and optional words (`303` back with thanks) |
+//! | `GET /operator`, `GET`/`POST /operator/reviews`, `/operator/feedback`, `/operator/reports`, `/operator/roles`, `GET /operator/audit` | the operator console (operator role; others 404, anonymous to sign in); every decision audited |
 //! | `GET`/`POST /therapists/{id}/review` | a review by someone who logged a session there (held for moderation) |
 //! | `GET /intake` | "Prepare for your visit": the printable intake summary |
 //! | `POST /my-back/checks`, `GET /my-back`, `POST /my-back/checks/{id}/delete` | keep a finished check (with the privacy consent), "My back" (signed in), delete a check |
@@ -45,6 +47,7 @@ pub mod health;
 pub mod intake;
 pub mod journal;
 pub mod journal_log;
+pub mod operator;
 pub mod pages;
 pub mod reviews;
 pub mod share;
@@ -102,6 +105,7 @@ pub fn app(state: AppState) -> Router {
         .merge(clinician::router())
         .merge(feedback::router())
         .merge(account::router())
+        .merge(operator::router())
         .route("/static/{file}", get(assets::serve))
         .merge(api_router)
         .fallback(pages::not_found)

@@ -2,20 +2,31 @@
 //! verification evidence (state, number, status in words, source, date checked, expiry),
 //! NPI, training, back-pain experience, styles, languages, price, insurance, how to book,
 //! each profile field marked verified or self-reported, and recommendations. A clear note
-//! says when no license is verified active in the practice state. Unknown ids are a 404.
+//! says when no license is verified active in the practice state. Unknown ids are a 404;
+//! a listing an operator hid answers 404 with a "not available" page.
+//!
+//! `POST /therapists/{id}/report`: "Report this listing" — a category
+//! ([`lumbar_store::ReportCategory`]) and optional words of at most [`MAX_REPORT_TEXT`]
+//! characters (the form asks for no health data), stored open for the operator's queue;
+//! `303` back to the profile with `report=thanks`, where the thank-you replaces the form.
+//! Problems answer 422 with the form alone (`report.html`).
 
 use std::sync::Arc;
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Form, Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use lumbar_core::directory::states::states;
 use lumbar_core::directory::{AsOf, Profile, ProfileField, Provenance, VerificationStatus, listing_standing};
-use lumbar_store::{LicenseView, Moderation, PersonReview, ReviewInput, TherapistDetail};
+use lumbar_store::{LicenseView, Moderation, PersonReview, ReportCategory, ReviewInput, TherapistDetail};
+
+use crate::accounts::session::rfc3339;
+use crate::check_flow::FormValues;
+use crate::csrf::CsrfToken;
 
 use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
@@ -24,7 +35,15 @@ use crate::views::Chrome;
 
 /// The profile routes.
 pub fn router() -> Router<Arc<Shared>> {
-    Router::new().route("/therapists/{id}", get(profile))
+    Router::new().route("/therapists/{id}", get(profile)).route("/therapists/{id}/report", post(report))
+}
+
+/// The longest text of a report, in characters.
+pub const MAX_REPORT_TEXT: usize = 2000;
+
+/// The report form's categories: (value, label).
+fn categories(c: &Chrome<'_>) -> Vec<(&'static str, String)> {
+    ReportCategory::ALL.iter().map(|k| (k.as_str(), c.t(&crate::routes::operator::category_key(*k)))).collect()
 }
 
 /// One credential with its evidence.
@@ -82,6 +101,29 @@ struct ProfilePage<'a> {
     review_counts: Vec<String>,
     /// Where to write a review.
     review_href: String,
+    /// The listing's id (the report form posts to it).
+    id: i64,
+    /// Why the page shows nothing (no directory, or a hidden listing).
+    unavailable_body: String,
+    /// The report form, or its thank-you.
+    report_thanks: bool,
+    report_categories: Vec<(&'static str, String)>,
+    csrf: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "report.html")]
+struct ReportPage<'a> {
+    c: Chrome<'a>,
+    csrf: String,
+    id: i64,
+    name: String,
+    categories: Vec<(&'static str, String)>,
+    category: String,
+    text: String,
+    errors: Vec<(String, String)>,
+    category_error: Option<String>,
+    text_error: Option<String>,
 }
 
 /// One published review.
@@ -234,6 +276,7 @@ fn address(d: &TherapistDetail) -> String {
 async fn profile(
     State(shared): State<Arc<Shared>>,
     lang: Lang,
+    CsrfToken(csrf): CsrfToken,
     Path(id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
@@ -263,6 +306,13 @@ async fn profile(
         return Ok(with_status(StatusCode::SERVICE_UNAVAILABLE, page.into_response()));
     };
     let mut d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
+    if store.listing_hidden(id).await.map_err(|e| AppError::store(&e))?.is_some() {
+        // hidden by an operator: not available (the reason is for the audit log, not the public)
+        let mut page = empty_page(c);
+        page.unavailable_body = page.c.t("profile-hidden-body");
+        page.back_href = back;
+        return Ok(with_status(StatusCode::NOT_FOUND, page.into_response()));
+    }
     let as_of = shared.state.config.as_of();
     d.therapist = d.therapist.as_of(as_of);
     let published = store.listing_reviews(id, Moderation::Approved).await.map_err(|e| AppError::store(&e))?;
@@ -270,7 +320,67 @@ async fn profile(
     (page.reviews, page.review_counts) = review_rows(&page.c, &published);
     page.review_href = format!("/therapists/{id}/review");
     page.back_href = back;
+    page.id = id;
+    page.csrf = csrf;
+    page.report_thanks = query
+        .as_deref()
+        .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "report" && v == "thanks"));
+    page.report_categories = categories(&page.c);
     Ok(page.into_response())
+}
+
+async fn report(
+    State(shared): State<Arc<Shared>>,
+    lang: Lang,
+    CsrfToken(csrf): CsrfToken,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let store = shared.state.store.as_ref().ok_or(AppError::NoStore)?;
+    let d = store.therapist_detail(id).await.map_err(|e| AppError::store(&e))?.ok_or(AppError::NotFound)?;
+    if store.listing_hidden(id).await.map_err(|e| AppError::store(&e))?.is_some() {
+        return Err(AppError::NotFound);
+    }
+    let form = FormValues::new(pairs);
+    let category = form.get("category").unwrap_or("").to_owned();
+    let text = form.get("text").unwrap_or("").trim().replace("\r\n", "\n");
+    let c = Chrome::new(&shared.i18n, lang, &format!("/therapists/{id}"), "");
+    let mut page = ReportPage {
+        csrf,
+        id,
+        name: d.therapist.name,
+        categories: categories(&c),
+        category: String::new(),
+        text: String::new(),
+        errors: Vec::new(),
+        category_error: None,
+        text_error: None,
+        c,
+    };
+    let parsed = ReportCategory::parse(&category);
+    if parsed.is_none() {
+        let m = page.c.t("report-error-category");
+        page.errors.push(("#report-wrong_license".to_owned(), m.clone()));
+        page.category_error = Some(m);
+    }
+    let length = text.chars().count();
+    if length > MAX_REPORT_TEXT {
+        let m = page.c.tn2("feedback-error-too-long", "max", MAX_REPORT_TEXT, "length", length);
+        page.errors.push(("#report-text".to_owned(), m.clone()));
+        page.text_error = Some(m);
+    }
+    let Some(category) = parsed.filter(|_| page.errors.is_empty()) else {
+        page.category = parsed.map(|p| p.as_str().to_owned()).unwrap_or_default();
+        page.text = text;
+        return Ok(with_status(StatusCode::UNPROCESSABLE_ENTITY, page.into_response()));
+    };
+    if store.add_report(id, category, &text, &rfc3339(&shared)).await.is_err() {
+        // the error is not logged: it could quote the words
+        tracing::error!("a report could not be stored");
+        return Err(AppError::StoreFailed);
+    }
+    Ok(Redirect::to(&format!("/therapists/{id}?report=thanks#report-heading")).into_response())
 }
 
 fn empty_page(c: Chrome<'_>) -> ProfilePage<'_> {
@@ -297,6 +407,11 @@ fn empty_page(c: Chrome<'_>) -> ProfilePage<'_> {
         reviews: Vec::new(),
         review_counts: Vec::new(),
         review_href: String::new(),
+        id: 0,
+        unavailable_body: c.t("find-unavailable-body"),
+        report_thanks: false,
+        report_categories: Vec::new(),
+        csrf: String::new(),
         c,
     }
 }
@@ -364,6 +479,11 @@ fn page<'a>(c: Chrome<'a>, d: &TherapistDetail, as_of: AsOf) -> ProfilePage<'a> 
         reviews: Vec::new(),
         review_counts: Vec::new(),
         review_href: String::new(),
+        id: t.id,
+        unavailable_body: String::new(),
+        report_thanks: false,
+        report_categories: Vec::new(),
+        csrf: String::new(),
         c,
     }
 }

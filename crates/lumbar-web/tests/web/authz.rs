@@ -12,6 +12,10 @@
 //!   request by someone else, and A's own requests still work afterwards (so the 404s are
 //!   about ownership, not a broken route or a bad form).
 //!
+//! - The operator console (`/operator…`, issue #11 item 7) answers only to an account with
+//!   the operator role: a visitor who is not signed in is sent to sign in (or gets 404), a
+//!   person, a therapist and a clinician get 404; an operator is let in.
+//!
 //! The expected answers are written here by hand from the decision and the issue; nothing is
 //! computed from the code under test.
 
@@ -51,9 +55,12 @@ enum Access {
     /// The emailed password-reset link: its page names no one; an unknown token → 410 Gone
     /// (routes/mod.rs, "410 once used or expired") and nothing changes.
     ResetToken,
+    /// The operator console: anonymous → `303 /signin?next=…` (or 404); a person, a
+    /// therapist or a clinician → 404, never a change; an operator → allowed.
+    Operator,
 }
 
-use Access::{OwnArea, OwnerById, Public, ResetToken, ShareToken, SignedInAction};
+use Access::{Operator, OwnArea, OwnerById, Public, ResetToken, ShareToken, SignedInAction};
 
 /// The router's fallback, as a route of its own.
 const FALLBACK: &str = "{fallback}";
@@ -74,6 +81,7 @@ const ACCESS: &[(&str, &str, Access)] = &[
     ("POST", "/check/forget", Public),
     ("GET", "/find", Public),
     ("GET", "/therapists/{id}", Public),
+    ("POST", "/therapists/{id}/report", Public), // "report this listing": anyone, stores no person's record
     ("GET", "/intake", Public),
     ("GET", "/clinician-summary", Public),
     ("POST", "/feedback", Public),
@@ -115,6 +123,17 @@ const ACCESS: &[(&str, &str, Access)] = &[
     ("GET", "/reset/sent", Public),
     ("GET", "/reset/{token}", ResetToken),
     ("POST", "/reset/{token}", ResetToken),
+    // the operator console
+    ("GET", "/operator", Operator),
+    ("GET", "/operator/reviews", Operator),
+    ("POST", "/operator/reviews", Operator),
+    ("GET", "/operator/feedback", Operator),
+    ("POST", "/operator/feedback", Operator),
+    ("GET", "/operator/reports", Operator),
+    ("POST", "/operator/reports", Operator),
+    ("GET", "/operator/roles", Operator),
+    ("POST", "/operator/roles", Operator),
+    ("GET", "/operator/audit", Operator),
     // the JSON API and its document
     ("GET", "/api/openapi.json", Public),
     ("GET", "/api/docs", Public),
@@ -379,7 +398,7 @@ async fn every_route_has_an_entry_in_the_access_table() {
     assert!(
         missing.is_empty(),
         "routes without an entry — classify each: add it to ACCESS in tests/web/authz.rs \
-         (Public, OwnArea, OwnerById, SignedInAction, ShareToken, ResetToken):\n  {}",
+         (Public, OwnArea, OwnerById, SignedInAction, ShareToken, ResetToken, Operator):\n  {}",
         missing.join("\n  ")
     );
     let stale: Vec<String> = ACCESS
@@ -814,6 +833,17 @@ async fn owner_only(store: std::sync::Arc<dyn Store>) {
         who(&mut app, "B (API token)", None, Some(&b_api)).await,
     ];
     let anonymous = &others[0];
+    // a therapist, a clinician and an operator (sessions)
+    let mut staff = Vec::new();
+    for (email, role) in [
+        ("therapist-t@example.org", Role::Therapist),
+        ("clinician-c@example.org", Role::Clinician),
+        ("operator-o@example.org", Role::Operator),
+    ] {
+        let (id, s, _) = person(store.as_ref(), email, "staff script").await;
+        assert!(store.set_role(id, role).await.unwrap());
+        staff.push((role, who(&mut app, &format!("a {}", role.as_str()), Some(&s), None).await));
+    }
 
     // 1. The owner reaches every page of theirs: the routes work, and A's distinctive texts
     //    are on them (so their absence elsewhere means something).
@@ -922,6 +952,38 @@ async fn owner_only(store: std::sync::Arc<dyn Store>) {
                     let unknown = path.replace(&fx.share_token, &tokens::new_secret(16));
                     let r = call(&mut app, w, &route.method, &unknown, &[]).await;
                     assert_eq!(r.status, StatusCode::NOT_FOUND, "{route} with an unknown token as {}", w.name);
+                }
+            }
+            Operator => {
+                let r = call(&mut app, anonymous, &route.method, &path, &form).await;
+                assert!(
+                    r.status == StatusCode::NOT_FOUND
+                        || (r.status == StatusCode::SEE_OTHER && r.header("location") == signin_next(&path)),
+                    "{what} anonymous: {} {}",
+                    r.status,
+                    r.header("location")
+                );
+                assert_no_leak(&fx, anonymous, &what, &r);
+                let not_operators =
+                    others[1..].iter().chain(staff.iter().filter(|(r, _)| *r != Role::Operator).map(|(_, w)| w));
+                for w in not_operators {
+                    let r = call(&mut app, w, &route.method, &path, &form).await;
+                    assert_eq!(r.status, StatusCode::NOT_FOUND, "{what} as {}: not an operator: {}", w.name, r.body);
+                    assert_no_leak(&fx, w, &what, &r);
+                }
+                // the operator is let in (moderation queues may show A's pending review:
+                // that is the operator's job); a post without a decision changes nothing
+                let (_, op) = staff.iter().find(|(r, _)| *r == Role::Operator).unwrap_or_else(|| unreachable!());
+                let r = call(&mut app, op, &route.method, &path, &form).await;
+                if route.reads() {
+                    assert_eq!(r.status, StatusCode::OK, "{what} as the operator: {}", r.body);
+                } else {
+                    assert_eq!(
+                        r.status,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "{what} as the operator, no decision: {}",
+                        r.body
+                    );
                 }
             }
             ResetToken => {

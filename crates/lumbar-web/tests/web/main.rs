@@ -12,6 +12,7 @@ mod health;
 mod intake;
 mod journal;
 mod logs;
+mod operator;
 mod pages;
 mod reviews;
 mod security;
