@@ -9,8 +9,8 @@
 //! page. Another site can neither read the cookie nor compute the token without the
 //! secret, and `SameSite=Strict` keeps the cookie off cross-site posts in the first place.
 //!
-//! The JSON API is exempt: it is stateless, uses no cookies and is not reachable by a
-//! cross-site HTML form with a JSON body.
+//! The JSON API and the FHIR endpoints (`/fhir`, which read no session and store nothing)
+//! are exempt: they are not reachable by a cross-site HTML form with a JSON body.
 
 use std::sync::Arc;
 
@@ -108,7 +108,7 @@ fn valid_cookie_value(v: &str) -> bool {
 
 fn needs_token(req: &Request) -> bool {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    unsafe_method && !req.uri().path().starts_with("/api/")
+    unsafe_method && !req.uri().path().starts_with("/api/") && !crate::error::is_fhir_path(req.uri().path())
 }
 
 /// Middleware: gives every request a [`CsrfToken`] (setting the cookie when the browser has

@@ -1,6 +1,7 @@
 //! One error type for the whole app, rendered at the edge as an HTML page (in the page's
-//! language, in the site layout) or as `application/problem+json` (RFC 9457) under `/api/`
-//! and the health endpoints.
+//! language, in the site layout), as `application/problem+json` (RFC 9457) under `/api/`
+//! and the health endpoints, or as a FHIR `OperationOutcome` (`application/fhir+json`)
+//! under `/fhir`.
 //!
 //! Handlers and middleware return [`AppError`]; its `IntoResponse` only sets the status and
 //! stores the error in the response extensions. The [`render`] middleware, which knows the
@@ -186,6 +187,57 @@ impl AppError {
         resp
     }
 
+    /// The FHIR `OperationOutcome` issues: one per invalid answer (its `expression` the
+    /// `linkId`), else one for the error.
+    pub fn fhir_issues(&self) -> Vec<crate::fhir::outcome::Issue> {
+        use crate::fhir::outcome::{Issue, answer_issue};
+        match self {
+            AppError::InvalidAnswers(e) => e.fields.iter().map(answer_issue).collect(),
+            AppError::InvalidParameters(e) => e
+                .iter()
+                .map(|f| Issue {
+                    severity: "error",
+                    code: crate::fhir::outcome::issue_type(&f.code),
+                    diagnostics: format!("{}: {}", f.field, f.problem),
+                    expression: (f.field != "$").then(|| f.field.clone()),
+                })
+                .collect(),
+            other => {
+                let code = match other {
+                    AppError::NotFound => "not-found",
+                    AppError::MethodNotAllowed | AppError::UnsupportedMediaType => "not-supported",
+                    AppError::Csrf => "security",
+                    AppError::RateLimited { .. } => "throttled",
+                    AppError::PayloadTooLarge => "too-costly",
+                    AppError::BadForm => "structure",
+                    AppError::Timeout => "timeout",
+                    AppError::NoStore | AppError::StoreFailed | AppError::NotReady => "transient",
+                    _ => "exception",
+                };
+                let (title, detail) = other.api_text();
+                let detail = if matches!(other, AppError::UnsupportedMediaType) {
+                    "Send the body as application/fhir+json (or application/json).".to_owned()
+                } else {
+                    detail
+                };
+                vec![Issue {
+                    severity: if matches!(other, AppError::Internal) { "fatal" } else { "error" },
+                    code,
+                    diagnostics: format!("{title}: {detail}"),
+                    expression: None,
+                }]
+            }
+        }
+    }
+
+    fn fhir_response(&self) -> Response {
+        let body =
+            serde_json::to_vec(&crate::fhir::outcome::operation_outcome(&self.fhir_issues())).unwrap_or_default();
+        let mut resp = (self.status(), body).into_response();
+        resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(crate::fhir::MEDIA_TYPE));
+        resp
+    }
+
     fn html_response(&self, shared: &Shared, lang: Lang, path: &str) -> Response {
         let c = Chrome::new(&shared.i18n, lang, if self.status() == StatusCode::NOT_FOUND { "/" } else { path }, "");
         let key = match self {
@@ -268,6 +320,11 @@ struct ErrorPage<'a> {
     restart: bool,
 }
 
+/// Whether a path is answered with FHIR resources (errors as `OperationOutcome`).
+pub(crate) fn is_fhir_path(path: &str) -> bool {
+    path == "/fhir" || path.starts_with("/fhir/")
+}
+
 /// Whether a path is answered in JSON rather than HTML.
 pub(crate) fn is_api_path(path: &str) -> bool {
     path.starts_with("/api/") || path == "/healthz" || path == "/readyz"
@@ -286,14 +343,22 @@ pub(crate) async fn render(State(shared): State<Arc<Shared>>, req: Request, next
         Some(e) => e.clone(),
         None => {
             let content_type = resp.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-            let ours = content_type.starts_with("text/html") || content_type.starts_with("application/problem+json");
+            let ours = content_type.starts_with("text/html")
+                || content_type.starts_with("application/problem+json")
+                || (is_fhir_path(&path) && content_type.starts_with(crate::fhir::MEDIA_TYPE));
             if ours {
                 return resp;
             }
             AppError::from_status(status)
         }
     };
-    let mut out = if is_api_path(&path) { error.problem_response() } else { error.html_response(&shared, lang, &path) };
+    let mut out = if is_fhir_path(&path) {
+        error.fhir_response()
+    } else if is_api_path(&path) {
+        error.problem_response()
+    } else {
+        error.html_response(&shared, lang, &path)
+    };
     for name in [header::SET_COOKIE, header::ALLOW, header::RETRY_AFTER] {
         for v in resp.headers().get_all(&name) {
             out.headers_mut().append(name.clone(), v.clone());

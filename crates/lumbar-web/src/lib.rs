@@ -3,7 +3,7 @@
 //! The web face of lumbar: the safety check as server-rendered, accessible HTML that works
 //! with JavaScript off, the pages around it (evidence, about, privacy, disclaimer), the
 //! therapist finder and profiles, the intake summary, feedback, and the JSON API v1 with its
-//! OpenAPI document — all from one function, [`app`].
+//! OpenAPI document, and the screening over FHIR R4 — all from one function, [`app`].
 //!
 //! - [`state`]: [`AppState`] and [`WebConfig`];
 //! - [`routes`]: the router, one module per area (pages, check, api, health);
@@ -14,7 +14,9 @@
 //! - [`chart`]: a massage plan's charts as server-rendered SVG, and their data table (pure);
 //! - [`i18n`]: Fluent messages (English, Spanish) and language negotiation;
 //! - [`csrf`], [`security`]: CSRF tokens, security headers, rate limits;
-//! - [`error`]: the one error type, rendered as a page or as `application/problem+json`;
+//! - [`fhir`]: FHIR R4 resources from the rule set (Questionnaire, RiskAssessment, …), pure;
+//! - [`error`]: the one error type, rendered as a page, as `application/problem+json` or as a
+//!   FHIR `OperationOutcome`;
 //! - [`content`], [`views`], [`assets`]: cited statements, template frame, stylesheet.
 //!
 //! Privacy: answers are health data. Between pages they are kept only in the browser, in one
@@ -33,6 +35,7 @@ pub mod csrf;
 pub mod directory;
 pub mod draft;
 pub mod error;
+pub mod fhir;
 pub mod i18n;
 pub mod intake;
 pub mod routes;

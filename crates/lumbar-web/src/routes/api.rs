@@ -33,7 +33,7 @@ use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::{AppError, Problem};
-use crate::routes::{Shared, account, directory_api, health};
+use crate::routes::{Shared, account, directory_api, fhir, health};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -51,6 +51,7 @@ lumbar gives information, not a diagnosis; in an emergency call 911 (or your loc
         (name = "feedback", description = "\"Was this helpful?\" (never screening answers)"),
         (name = "journal", description = "A signed-in person's saved checks and the progress of their massage plans (bearer token or session)"),
         (name = "account", description = "The signed-in person's own data: export and account deletion"),
+        (name = "fhir", description = "FHIR R4 (4.0.1): the screening as an SDC Questionnaire, $assess to a RiskAssessment, code systems; application/fhir+json, errors as OperationOutcome"),
         (name = "health", description = "Liveness and readiness"),
     ),
     modifiers(&ApiTokenScheme)
@@ -82,6 +83,12 @@ pub fn router(rs: &Ruleset) -> (Router<Arc<Shared>>, OpenApiDoc) {
         .routes(routes!(super::journal::api_progress))
         .routes(routes!(account::export_me))
         .routes(routes!(account::delete_me))
+        .routes(routes!(fhir::metadata))
+        .routes(routes!(fhir::questionnaire))
+        .routes(routes!(fhir::assess))
+        .routes(routes!(fhir::code_system_triage))
+        .routes(routes!(fhir::code_system_finding))
+        .routes(routes!(fhir::assess_definition))
         .routes(routes!(health::healthz))
         .routes(routes!(health::readyz))
         .split_for_parts();

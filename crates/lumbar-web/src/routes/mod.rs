@@ -30,6 +30,9 @@
 //! | `POST /api/v1/feedback` | feedback JSON → its id |
 //! | `GET /api/v1/me/export`, `DELETE /api/v1/me` | the person's data export; account deletion (`204`); API token or session, else `404` |
 //! | `GET /api/openapi.json`, `/api/docs/` | OpenAPI 3.1 document, Swagger UI (vendored) |
+//! | `GET /fhir/metadata` | FHIR R4 CapabilityStatement (see [`fhir`]) |
+//! | `GET /fhir/Questionnaire/lumbar-screening`, `POST …/$assess` | the screening as an SDC Questionnaire; QuestionnaireResponse → RiskAssessment |
+//! | `GET /fhir/CodeSystem/triage`, `/fhir/CodeSystem/finding`, `/fhir/OperationDefinition/Questionnaire-assess` | the code systems and the operation's definition |
 //! | `GET /healthz`, `/readyz` | liveness, readiness |
 //!
 //! Layers, outermost first: request id → trace (method, path, status, latency only) →
@@ -42,6 +45,7 @@ pub mod check;
 pub mod clinician;
 pub mod directory_api;
 pub mod feedback;
+pub mod fhir;
 pub mod find;
 pub mod health;
 pub mod intake;

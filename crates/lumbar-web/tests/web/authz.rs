@@ -147,6 +147,13 @@ const ACCESS: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/me/plans/{id}/progress", OwnerById),
     ("GET", "/api/v1/me/export", OwnArea),
     ("DELETE", "/api/v1/me", SignedInAction),
+    // FHIR R4: the screening Questionnaire, $assess (stores nothing), code systems
+    ("GET", "/fhir/metadata", Public),
+    ("GET", "/fhir/Questionnaire/lumbar-screening", Public),
+    ("POST", "/fhir/Questionnaire/lumbar-screening/$assess", Public),
+    ("GET", "/fhir/CodeSystem/triage", Public),
+    ("GET", "/fhir/CodeSystem/finding", Public),
+    ("GET", "/fhir/OperationDefinition/Questionnaire-assess", Public),
     ("GET", "/healthz", Public),
     ("GET", "/readyz", Public),
 ];

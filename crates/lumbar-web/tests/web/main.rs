@@ -7,6 +7,7 @@ mod authz;
 mod check;
 mod clinician;
 mod feedback;
+mod fhir;
 mod find;
 mod health;
 mod intake;
