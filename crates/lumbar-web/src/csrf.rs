@@ -10,7 +10,10 @@
 //! secret, and `SameSite=Strict` keeps the cookie off cross-site posts in the first place.
 //!
 //! The JSON API and the FHIR endpoints (`/fhir`, which read no session and store nothing)
-//! are exempt: they are not reachable by a cross-site HTML form with a JSON body.
+//! are exempt: they are not reachable by a cross-site HTML form with a JSON body, and the
+//! API routes that act for a signed-in person (`/api/v1/me…`) take a bearer token or the
+//! session cookie, which is `SameSite=Lax` and so never sent with another site's `POST` or
+//! `DELETE`.
 
 use std::sync::Arc;
 

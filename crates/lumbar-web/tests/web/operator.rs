@@ -87,7 +87,7 @@ async fn approving_a_review_publishes_it_and_writes_the_audit_log() {
     let ops = signed_in(&mut app, store.as_ref(), "ops@example.org", Role::Operator).await;
 
     let r = app.get("/operator").await;
-    assert!(r.body.contains("<caption>What waits for an operator</caption>"), "{}", r.body);
+    assert!(r.body.contains("<caption id=\"counts-caption\">What waits for an operator</caption>"), "{}", r.body);
     let r = app.get("/operator/reviews").await;
     assert!(r.body.contains(&format!("Review #{id} of Ana Núñez")), "{}", r.body);
     assert!(r.body.contains("Careful with my sciatica-free back."));
@@ -117,7 +117,7 @@ async fn approving_a_review_publishes_it_and_writes_the_audit_log() {
         log[0].at
     );
     let page = app.get("/operator/audit?action=review.").await;
-    assert!(page.body.contains("<caption>Decisions, newest first</caption>"));
+    assert!(page.body.contains("<caption id=\"audit-caption\">Decisions, newest first</caption>"));
     assert!(
         page.body.contains("<code>review.approve</code>") && page.body.contains("ops@example.org"),
         "{}",
