@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes the README's screenshots (not part of the test run): the home page, the result of
-// the check and the therapist finder's results, on a phone-sized screen, to
-// docs/screenshots/*.png. Run by hand when the pages change:
+// the check, the therapist finder's results and a massage plan's progress (a person seeded by
+// `lumbar bench journal-fixture`), on a phone-sized screen, to docs/screenshots/*.png. Run by hand when the pages change:
 //
 //   cargo build && (cd e2e && node screenshots.mjs)
 //
@@ -11,7 +11,7 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PHONE, REPO, launchBrowser, startServer } from './lib/harness.mjs';
+import { PHONE, REPO, launchBrowser, runLumbar, startServer } from './lib/harness.mjs';
 import { BENIGN_ADULT, completeCheck, startFromHome } from './lib/check.mjs';
 
 const out = join(REPO, 'docs', 'screenshots');
@@ -48,6 +48,17 @@ try {
     window.scrollBy(0, -12);
   });
   await shot('find');
+
+  // A massage plan with eight logged sessions, three days apart: the weekly pain chart with its band.
+  const fixture = JSON.parse(await runLumbar(['bench', 'journal-fixture', '--sessions', '8', '--days-apart', '3']));
+  const [name, value] = fixture.cookie.split('=');
+  await ctx.addCookies([{ name, value, url: server.baseURL }]);
+  await page.goto(`/plans/${fixture.plan}`);
+  await page.locator('main figure.chart-figure').first().evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -12);
+  });
+  await shot('plan');
 } finally {
   await browser.close();
   await server.stop();

@@ -65,6 +65,9 @@ pub enum BenchCommand {
         /// Logged sessions in the plan.
         #[arg(long, default_value_t = 200)]
         sessions: usize,
+        /// Days between two sessions (the first is the day after the check, 2026-06-01).
+        #[arg(long, default_value_t = 1)]
+        days_apart: i64,
     },
     /// Password hashing: argon2id hashes per second with lumbar's parameters (m = 19 MiB,
     /// t = 2, p = 1) on one thread and on every core, and OWASP's other recommended
@@ -78,7 +81,7 @@ pub enum BenchCommand {
 
 pub fn run(cmd: BenchCommand, db: &str) -> anyhow::Result<ExitCode> {
     match cmd {
-        BenchCommand::JournalFixture { sessions } => journal_fixture(db, sessions),
+        BenchCommand::JournalFixture { sessions, days_apart } => journal_fixture(db, sessions, days_apart),
         BenchCommand::Password { seconds } => password(Duration::from_secs_f64(seconds)),
         BenchCommand::Screen { seconds } => screen(Duration::from_secs_f64(seconds)),
         BenchCommand::Find { therapists, queries, seed, postgis_url, skip_sqlite } => {
@@ -910,7 +913,7 @@ fn print_report(args: &FindArgs, queries: &[BenchQuery], runs: &[Run]) {
 // ---------------------------------------------------------------------------------------------
 // lumbar bench journal-fixture, lumbar bench password
 
-fn journal_fixture(db: &str, sessions: usize) -> anyhow::Result<ExitCode> {
+fn journal_fixture(db: &str, sessions: usize, days_apart: i64) -> anyhow::Result<ExitCode> {
     use lumbar_store::prelude::*;
     let rs = Ruleset::shipped()?;
     let doc: Value = serde_json::from_str(VIGNETTES)?;
@@ -944,8 +947,10 @@ fn journal_fixture(db: &str, sessions: usize) -> anyhow::Result<ExitCode> {
         let plan = store.start_plan(user, check, now, &plan_doc).await?.context("the plan")?;
         let start = lumbar_core::directory::Date::parse("2026-06-02").context("date")?;
         for i in 0..sessions {
-            let date = lumbar_core::directory::Date::from_days_since_epoch(start.days_since_epoch() + i as i64 / 2);
-            let pain = 6 - (i % 3) as u8;
+            let date =
+                lumbar_core::directory::Date::from_days_since_epoch(start.days_since_epoch() + i as i64 * days_apart);
+            // from 6 down to about 3 over the plan: an improvement the rule calls meaningful
+            let pain = 6 - (i * 4 / sessions.max(1)).min(3) as u8;
             let entry = serde_json::json!({
                 "schema": "lumbar.journal_entry/1",
                 "kind": "session",

@@ -329,10 +329,12 @@ pub fn trend_svg(input: &ChartInput, labels: &TrendLabels<'_>) -> String {
     let every = (weeks + 11) / 12;
     for w in (0..=weeks).filter(|w| w % every.max(1) == 0) {
         let x = LEFT + PLOT_W * (w * 7) as f64 / span as f64;
+        // a label at the right edge ends there instead of running off the picture
+        let anchor = if x > LEFT + PLOT_W * 0.95 { "end" } else { "middle" };
         let _ = write!(
             out,
             "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>\
-             <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"15\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
+             <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"15\" text-anchor=\"{anchor}\" fill=\"{INK}\">{}</text>",
             TOP + PLOT_H,
             TOP + PLOT_H + 5.0,
             TOP + PLOT_H + 22.0,
