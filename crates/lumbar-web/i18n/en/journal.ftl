@@ -41,6 +41,7 @@ myback-check-name = Check of { $date }
 myback-open-plan = Open the plan from this check
 myback-start-plan = Start a massage plan
 myback-share = Share with a therapist
+myback-download-fhir = Download as FHIR (for your clinician's system)
 myback-delete = Delete this check (with its plans, entries and share links)
 myback-private = Only you can see this page. Your answers, pain scores and notes are stored encrypted.
 

@@ -46,6 +46,7 @@ myback-check-name = Comprobación del { $date }
 myback-open-plan = Abrir el plan de esta comprobación
 myback-start-plan = Empezar un plan de masajes
 myback-share = Compartir con un masajista
+myback-download-fhir = Descargar en formato FHIR (para el sistema de su profesional de salud)
 myback-delete = Borrar esta comprobación (con sus planes, registros y enlaces)
 myback-private = Solo usted puede ver esta página. Sus respuestas, sus puntuaciones de dolor y sus notas se guardan cifradas.
 

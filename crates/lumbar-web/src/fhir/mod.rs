@@ -9,6 +9,8 @@
 //! - [`response::answers_from_response`]: a `QuestionnaireResponse` back to the answers object
 //!   of the JSON API (a skipped question gets the value its skip stands for, exactly as in the
 //!   web form), so `$assess` runs the same parser and engine;
+//! - [`export::response_from_answers`]: a saved check's answers as a `QuestionnaireResponse`
+//!   (the inverse of the above; the download on "My back");
 //! - [`assessment::risk_assessment`]: an assessment as a `RiskAssessment`, and the
 //!   `CodeSystem`s it codes with ([`assessment::triage_code_system`],
 //!   [`assessment::finding_code_system`]);
@@ -19,6 +21,7 @@
 //! and code systems are made from it. Texts are the rule set's US English ones.
 
 pub mod assessment;
+pub mod export;
 pub mod outcome;
 pub mod questionnaire;
 pub mod response;

@@ -235,7 +235,7 @@ fn put(q: &Question, v: Value, answers: &mut Map<String, Value>, preferences: &m
 
 /// The engine's number for a JSON value (for evaluating `ask_when`); `None` when the value
 /// is not one the field can hold (the parser reports it).
-fn engine_number(kind: FieldKind, v: &Value) -> Option<f64> {
+pub(crate) fn engine_number(kind: FieldKind, v: &Value) -> Option<f64> {
     match kind {
         FieldKind::Bool => v.as_bool().map(|b| if b { 1.0 } else { 0.0 }),
         FieldKind::Choice(words) => v.as_str().and_then(|s| words.iter().position(|w| *w == s)).map(|i| i as f64),

@@ -41,7 +41,7 @@ pub struct FhirResourceDoc {
 }
 
 /// The FHIR base of this server (`https://host/fhir`).
-fn base(shared: &Shared, headers: &HeaderMap) -> String {
+pub(crate) fn base(shared: &Shared, headers: &HeaderMap) -> String {
     if let Some(url) = &shared.state.config.public_url {
         return format!("{}/fhir", url.trim_end_matches('/'));
     }

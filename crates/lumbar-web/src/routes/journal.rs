@@ -6,6 +6,7 @@
 //! | `POST /my-back/checks` | signed in (else `303 /signin?next=/check/result`) | keeps the finished check of the draft, with the privacy consent (`303 /my-back`) |
 //! | `GET /my-back` | signed in (else `303 /signin`) | saved checks, plans and their progress |
 //! | `POST /my-back/checks/{id}/delete` | owner | deletes a check with its plans, entries and share links |
+//! | `GET /my-back/checks/{id}/questionnaire-response` | owner (session or API token) | the check as a FHIR R4 QuestionnaireResponse to download (`application/fhir+json` attachment, `no-store`) |
 //! | `POST /my-back/plans` | owner of the check | starts a plan from a check whose result allows massage (`303 /plans/{id}`) |
 //! | `GET /plans/{id}` | owner | the progress status with its source, the charts and table, the entries |
 //! | `POST /plans/{id}/end` | owner | ends the plan |
@@ -34,7 +35,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use lumbar_core::directory::Date;
@@ -71,6 +72,7 @@ pub fn router() -> Router<Arc<Shared>> {
         .route("/my-back", get(my_back))
         .route("/my-back/checks", post(save_check))
         .route("/my-back/checks/{id}/delete", post(delete_check))
+        .route("/my-back/checks/{id}/questionnaire-response", get(check_questionnaire_response))
         .route("/my-back/plans", post(start_plan))
         .route("/plans/{id}", get(plan_page))
         .route("/plans/{id}/end", post(end_plan))
@@ -548,6 +550,33 @@ async fn delete_check(
         return Err(AppError::NotFound);
     }
     Ok(see_other("/my-back?deleted=1"))
+}
+
+/// `GET /my-back/checks/{id}/questionnaire-response`: the saved check as a FHIR R4
+/// QuestionnaireResponse to the served Questionnaire ([`crate::fhir::export`]), as a download.
+async fn check_questionnaire_response(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Owner(user): Owner,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let check = owned_check(store(&shared)?.as_ref(), user.id, id).await?;
+    let base = crate::routes::fhir::base(&shared, &headers);
+    let qr =
+        crate::fhir::export::response_from_answers(&shared.state.ruleset, &base, &check.doc.answers, &check.doc.date);
+    let mut body = serde_json::to_string_pretty(&qr).map_err(|_| AppError::Internal)?;
+    body.push('\n');
+    let disposition = format!("attachment; filename=\"lumbar-check-{}.json\"", check.id);
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(crate::fhir::MEDIA_TYPE)),
+            (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(|_| AppError::Internal)?),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 /// `POST /my-back/plans` (`check` = the saved check's id).

@@ -12,6 +12,7 @@
 //! | `GET`/`POST /therapists/{id}/review` | a review by someone who logged a session there (held for moderation) |
 //! | `GET /intake` | "Prepare for your visit": the printable intake summary |
 //! | `POST /my-back/checks`, `GET /my-back`, `POST /my-back/checks/{id}/delete` | keep a finished check (with the privacy consent), "My back" (signed in), delete a check |
+//! | `GET /my-back/checks/{id}/questionnaire-response` | a saved check as a FHIR R4 QuestionnaireResponse download (owner; session or API token) |
 //! | `POST /my-back/plans`, `GET /plans/{id}`, `POST /plans/{id}/end` | start a massage plan from a check that allows massage; its progress, charts and entries; end it (owner) |
 //! | `GET`/`POST /plans/{id}/log` | the re-screen, then a session or check-in (owner; a warning sign stops the plan) |
 //! | `GET /checks/{id}/share`, `POST /checks/{id}/shares`, `GET /checks/{id}/share/print`, `POST /checks/{id}/shares/{share}/revoke` | share a saved check's intake: print it, or a link (owner) |

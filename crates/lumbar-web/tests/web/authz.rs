@@ -94,6 +94,7 @@ const ACCESS: &[(&str, &str, Access)] = &[
     ("GET", "/my-back", OwnArea),
     ("POST", "/my-back/checks", SignedInAction),
     ("POST", "/my-back/checks/{id}/delete", OwnerById),
+    ("GET", "/my-back/checks/{id}/questionnaire-response", OwnerById),
     ("POST", "/my-back/plans", OwnerById), // the check's id is in the form
     ("GET", "/plans/{id}", OwnerById),
     ("POST", "/plans/{id}/end", OwnerById),

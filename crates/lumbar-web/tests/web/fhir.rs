@@ -3,7 +3,9 @@
 //! Questionnaire (as an EHR would: walking its items, honouring `enableWhen`) gets from
 //! `$assess` the vignette's triage and the JSON API's findings, invalid responses name each
 //! bad `linkId` without repeating a value, and every resource served passes an independent
-//! FHIR R4 validator (PyPI `fhir.resources` 6.4.0, run by `tests/fhir_validate.py`).
+//! FHIR R4 validator (PyPI `fhir.resources` 6.4.0, run by `tests/fhir_validate.py`). A saved
+//! check downloads as a QuestionnaireResponse (owner only) that `$assess` assesses as the check
+//! was, and that the validator accepts.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -497,5 +499,126 @@ async fn served_resources_pass_an_independent_fhir_r4_validator() {
     let files = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
     assert_eq!(validated, files, "every file validated:\n{stdout}");
     assert!(stdout.contains("FHIR 4.0.1"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ── A saved check as a QuestionnaireResponse download ──────────────────────────────────────
+
+/// A person with a session cookie in `app`'s jar and a personal API token; (id, token secret).
+async fn signed_in(app: &mut TestApp, store: &dyn lumbar_store::Store, email: &str) -> (i64, String) {
+    use lumbar_web::accounts::{session, tokens};
+    const NOW: &str = "2026-11-25T12:00:00Z";
+    let user = store.create_user(email, "not-a-password-hash", lumbar_store::Role::Person, NOW).await.unwrap().unwrap();
+    let token = tokens::new_secret(32);
+    store.create_session(&tokens::hash("session", &token), user, 0, i64::MAX).await.unwrap();
+    app.cookies.insert(session::COOKIE.to_owned(), token);
+    let api = tokens::new_secret(32);
+    store.create_api_token(user, "clinic export", &tokens::hash(session::API, &api), NOW).await.unwrap();
+    (user, api)
+}
+
+/// Walks the check with a vignette and keeps it; returns the saved check's id.
+async fn keep(app: &mut TestApp, store: &dyn lumbar_store::Store, user: i64, id: &str) -> i64 {
+    let result = crate::support::result_page(app, &crate::support::vignette(id)).await;
+    let form = vec![
+        ("csrf".to_owned(), result.csrf()),
+        ("consent".to_owned(), lumbar_web::routes::journal::PRIVACY_VERSION.to_owned()),
+    ];
+    let r = app.post_form_raw("/my-back/checks", &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{id}: {}", r.body);
+    store.checks(user).await.unwrap()[0].id
+}
+
+async fn get_with(app: &mut TestApp, path: &str, bearer: Option<&str>) -> Resp {
+    let mut req = Request::get(path);
+    if let Some(t) = bearer {
+        req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    app.send(req.body(Body::empty()).unwrap_or_default()).await
+}
+
+#[tokio::test]
+async fn a_saved_check_downloads_as_a_questionnaire_response_that_assesses_the_same() {
+    let store: std::sync::Arc<dyn lumbar_store::Store> = std::sync::Arc::new(lumbar_testkit::sqlite_store().await);
+    let mut app = TestApp::with_store(store.clone());
+    let (user, api) = signed_in(&mut app, store.as_ref(), "exporter@example.org").await;
+    let q = assert_fhir(&app.get(Q).await, StatusCode::OK, "Questionnaire");
+    let canonical = format!("{}|{}", q["url"].as_str().unwrap_or_default(), q["version"].as_str().unwrap_or_default());
+    let dir = std::env::temp_dir().join(format!("lumbar-fhir-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut checks = Vec::new();
+    for id in ["A08", "A13", "A22", "A29"] {
+        let check = keep(&mut app, store.as_ref(), user, id).await;
+        checks.push(check);
+        let path = format!("/my-back/checks/{check}/questionnaire-response");
+        // the session's download and the API token's are the same document
+        let r = app.get(&path).await;
+        let qr = assert_fhir(&r, StatusCode::OK, "QuestionnaireResponse");
+        assert_eq!(r.header("content-disposition"), format!("attachment; filename=\"lumbar-check-{check}.json\""));
+        assert_eq!(r.header("cache-control"), "no-store");
+        let mut bare = TestApp::with_store(store.clone());
+        let by_token = get_with(&mut bare, &path, Some(&api)).await;
+        assert_eq!(by_token.status, StatusCode::OK, "{id}: {}", by_token.body);
+        assert_eq!(parse(&by_token), qr, "{id}");
+        assert_eq!(qr["questionnaire"], canonical.as_str(), "{id}");
+        assert_eq!(qr["status"], "completed");
+        assert!(qr["authored"].as_str().is_some_and(|d| d.len() == 10), "{id}: the check's day");
+        // items nested as the Questionnaire's groups, in its order
+        let groups: Vec<&Value> = q["item"].as_array().into_iter().flatten().collect();
+        for item in qr["item"].as_array().into_iter().flatten() {
+            let group = groups.iter().find(|g| g["linkId"] == item["linkId"]).unwrap_or_else(|| panic!("{item}"));
+            for child in item["item"].as_array().into_iter().flatten() {
+                let question = group["item"]
+                    .as_array()
+                    .and_then(|qs| qs.iter().find(|x| x["linkId"] == child["linkId"]))
+                    .unwrap_or_else(|| panic!("{id}: {} not in {}", child["linkId"], item["linkId"]));
+                assert_eq!(child["answer"].as_array().map(Vec::len), Some(1), "{id}");
+                let key = match question["type"].as_str().unwrap_or_default() {
+                    "boolean" => "valueBoolean",
+                    "integer" => "valueInteger",
+                    "decimal" => "valueDecimal",
+                    _ => "valueCoding",
+                };
+                assert!(child["answer"][0].get(key).is_some(), "{id}: {} as {key}", child["linkId"]);
+            }
+        }
+        // round trip: $assess gives the vignette's triage
+        let r = post(&mut app, ASSESS, "application/fhir+json", &qr.to_string()).await;
+        let ra = assert_fhir(&r, StatusCode::OK, "RiskAssessment");
+        let expected = vignettes().into_iter().find(|v| v["id"] == id).unwrap_or_default();
+        assert_eq!(ra["prediction"][0]["qualitativeRisk"]["coding"][0]["code"], expected["expected"]["triage"], "{id}");
+        std::fs::write(dir.join(format!("export-{id}.json")), serde_json::to_string_pretty(&qr).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+    }
+    // the link on My back, next to each check
+    let page = app.get("/my-back").await;
+    for check in &checks {
+        assert!(page.hrefs().contains(&format!("/my-back/checks/{check}/questionnaire-response")), "{}", page.body);
+    }
+    assert!(page.body.contains("Download as FHIR"), "{}", page.body);
+
+    // anyone else: 404, by session, by API token, or anonymous
+    let path = format!("/my-back/checks/{}/questionnaire-response", checks[0]);
+    let mut other = TestApp::with_store(store.clone());
+    let (_, other_api) = signed_in(&mut other, store.as_ref(), "someone-else@example.org").await;
+    assert_eq!(other.get(&path).await.status, StatusCode::NOT_FOUND);
+    let mut anon = TestApp::with_store(store.clone());
+    assert_eq!(get_with(&mut anon, &path, Some(&other_api)).await.status, StatusCode::NOT_FOUND);
+    let r = anon.get(&path).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(!r.body.contains("QuestionnaireResponse"));
+    assert_eq!(app.get("/my-back/checks/999999/questionnaire-response").await.status, StatusCode::NOT_FOUND);
+
+    // the independent FHIR R4 validator accepts every export
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fhir_validate.py");
+    let python = validator_python();
+    let out = std::process::Command::new(&python).arg(&script).arg(&dir).output().unwrap_or_else(|e| {
+        panic!("cannot run {} ({e}): see served_resources_pass_an_independent_fhir_r4_validator", python.display())
+    });
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "the FHIR R4 validator ({}) failed:\n{stdout}\n{stderr}", python.display());
+    assert_eq!(stdout.lines().filter(|l| l.contains(": valid ")).count(), checks.len(), "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
 }
