@@ -63,14 +63,14 @@ export function databaseUrl() {
 }
 
 /**
- * Runs the lumbar binary on the servers' database (`lumbar --db URL ARGS…`, from the
- * repository root as the server runs, so it finds the same data key), e.g. `['mail',
+ * Runs the lumbar binary on the servers' database (`lumbar --db URL ARGS…`, with the
+ * servers' data key, [`E2E_DATA_KEY`]), e.g. `['mail',
  * 'outbox', '--json']`. Resolves to its stdout; a non-zero exit rejects with its stderr.
  */
 export function runLumbar(args, { env = {} } = {}) {
   const argv = ['--db', databaseUrl(), ...args];
   return new Promise((res, rej) => {
-    execFile(lumbarBin(), argv, { cwd: REPO, env: { ...process.env, ...env }, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+    execFile(lumbarBin(), argv, { cwd: REPO, env: { ...process.env, LUMBAR_DATA_KEY: E2E_DATA_KEY, ...env }, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
       if (err) rej(new Error(`lumbar ${args.join(' ')} failed (${err.code ?? err.signal}): ${stderr}`));
       else res(stdout);
     });
@@ -81,11 +81,18 @@ export function runLumbar(args, { env = {} } = {}) {
  * Starts `lumbar serve --demo` on a free port (the OS picks it: --listen 127.0.0.1:0) and
  * waits for /readyz. Returns { baseURL, stop(), log() }.
  */
+/**
+ * The data key of the test servers and of `runLumbar` (a fixed test key, so both open the
+ * same sealed health data and no key file is written beside a database or in the repository:
+ * decision 0006). Never a key for real data.
+ */
+export const E2E_DATA_KEY = Buffer.alloc(32, 0x42).toString('base64');
+
 export async function startServer({ timeoutMs = 60_000, env = {} } = {}) {
   const args = ['--db', databaseUrl(), 'serve', '--demo', '--listen', '127.0.0.1:0'];
   const child = spawn(lumbarBin(), args, {
     cwd: REPO,
-    env: { ...process.env, ...env },
+    env: { ...process.env, LUMBAR_DATA_KEY: E2E_DATA_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
