@@ -343,14 +343,14 @@ fn key_of(path: &str) -> String {
 }
 
 /// One answer option.
-struct OptionView {
-    id: String,
-    value: String,
-    label: String,
-    label_lang: Option<&'static str>,
-    checked: bool,
+pub(crate) struct OptionView {
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    pub label_lang: Option<&'static str>,
+    pub checked: bool,
     /// Choosing it reveals the question's follow-ups on the same page.
-    reveals: bool,
+    pub reveals: bool,
 }
 
 /// One question on a step page.
@@ -632,10 +632,36 @@ fn question_view(
         closes: Vec::new(),
         none_word: question.none_of_these.map(|v| check_flow::encode(question.target, v)).unwrap_or_default(),
     };
-    let option_id = |n: usize| if n == 0 { id.clone() } else { format!("{id}-{n}") };
+    let w = widget(c, question, &key, &id, current, raw);
+    (view.widget, view.options, view.value, view.min, view.max) = (w.widget, w.options, w.value, w.min, w.max);
+    view
+}
+
+/// How a question is answered on a page: its widget, options, typed value and bounds. The
+/// check's step pages and the plan's re-screen draw questions the same way.
+pub(crate) struct Widget {
+    pub widget: &'static str,
+    pub options: Vec<OptionView>,
+    pub value: String,
+    pub min: i64,
+    pub max: i64,
+}
+
+/// The [`Widget`] of `question` (ids from `id`, catalogue texts from `key`), showing
+/// `current`, or `raw` when what was typed did not read.
+pub(crate) fn widget(
+    c: &Chrome<'_>,
+    question: &Question,
+    key: &str,
+    id: &str,
+    current: Option<f64>,
+    raw: Option<&String>,
+) -> Widget {
+    let mut w = Widget { widget: "radios", options: Vec::new(), value: String::new(), min: 0, max: 0 };
+    let option_id = |n: usize| if n == 0 { id.to_owned() } else { format!("{id}-{n}") };
     match question.input {
         Input::YesNo | Input::Choice => {
-            view.options = question
+            w.options = question
                 .options
                 .iter()
                 .enumerate()
@@ -651,8 +677,8 @@ fn question_view(
                 .collect();
         }
         Input::Scale => {
-            view.widget = "scale";
-            view.options = (0..=10)
+            w.widget = "scale";
+            w.options = (0..=10)
                 .map(|n: usize| OptionView {
                     id: option_id(n),
                     value: n.to_string(),
@@ -664,27 +690,27 @@ fn question_view(
                 .collect();
         }
         Input::Number => {
-            view.widget = "number";
+            w.widget = "number";
             if let lumbar_core::screening::fields::FieldKind::Int { min, max } = question.target.kind() {
-                view.min = min;
-                view.max = max;
+                w.min = min;
+                w.max = max;
             }
-            view.value = match (raw, current) {
+            w.value = match (raw, current) {
                 (Some(r), _) => r.clone(),
                 (None, Some(v)) => format!("{}", v as i64),
                 (None, None) => String::new(),
             };
         }
         Input::Duration => {
-            view.widget = "duration";
-            view.value = match (raw, current) {
+            w.widget = "duration";
+            w.value = match (raw, current) {
                 (Some(r), _) => r.clone(),
                 (None, Some(v)) => c.ts("check-duration-value", "weeks", &format_number(c, v)),
                 (None, None) => String::new(),
             };
         }
     }
-    view
+    w
 }
 
 /// A number as the page language writes it (decimal comma in Spanish).

@@ -47,7 +47,7 @@ use crate::check_flow::{self, Entry, FormValues, Problem, Progress};
 use crate::csrf::CsrfToken;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::routes::check::catalogue;
+use crate::routes::check::{self, OptionView, catalogue};
 use crate::routes::journal::{
     ENTRY_SCHEMA, EntryDoc, PlanRecord, failed, latest, owned_check, owned_plan, parse_id, plan_entries, resummarise,
     see_other, store, today,
@@ -187,16 +187,6 @@ fn assess_rescreen(rs: &Ruleset, r: &Rescreen) -> Finding {
 
 // ---------------------------------------------------------------------------------------
 // The page
-
-/// One answer option.
-struct OptionView {
-    id: String,
-    value: String,
-    label: String,
-    label_lang: Option<&'static str>,
-    checked: bool,
-    reveals: bool,
-}
 
 /// One re-screen question.
 struct QuestionView {
@@ -386,60 +376,8 @@ fn question_view(
         error,
         describedby: describedby.join(" "),
     };
-    let option_id = |n: usize| if n == 0 { id.clone() } else { format!("{id}-{n}") };
-    match question.input {
-        Input::YesNo | Input::Choice => {
-            view.options = question
-                .options
-                .iter()
-                .enumerate()
-                .map(|(n, o)| {
-                    let (label, label_lang) = match (question.input, o.label.as_str()) {
-                        (Input::YesNo, "Yes") => (c.t("answer-yes"), None),
-                        (Input::YesNo, "No") => (c.t("answer-no"), None),
-                        _ => catalogue(c, &format!("{key}-opt-{}", o.value), &o.label),
-                    };
-                    let checked = current.is_some_and(|v| check_flow::encode(question.target, v) == o.value);
-                    OptionView { id: option_id(n), value: o.value.clone(), label, label_lang, checked, reveals: false }
-                })
-                .collect();
-        }
-        Input::Scale => {
-            view.widget = "scale";
-            view.options = (0..=10)
-                .map(|n: usize| OptionView {
-                    id: option_id(n),
-                    value: n.to_string(),
-                    label: n.to_string(),
-                    label_lang: None,
-                    checked: current.is_some_and(|v| v as usize == n),
-                    reveals: false,
-                })
-                .collect();
-        }
-        Input::Number => {
-            view.widget = "number";
-            if let lumbar_core::screening::fields::FieldKind::Int { min, max } = question.target.kind() {
-                view.min = min;
-                view.max = max;
-            }
-            view.value = match (raw, current) {
-                (Some(r), _) => r.clone(),
-                (None, Some(v)) => format!("{}", v as i64),
-                (None, None) => String::new(),
-            };
-        }
-        Input::Duration => {
-            view.widget = "duration";
-            view.value = match (raw, current) {
-                (Some(r), _) => r.clone(),
-                (None, Some(v)) => {
-                    c.ts("check-duration-value", "weeks", &c.number(v, if v.fract() == 0.0 { 0 } else { 1 }))
-                }
-                (None, None) => String::new(),
-            };
-        }
-    }
+    let w = check::widget(c, question, &key, &id, current, raw);
+    (view.widget, view.options, view.value, view.min, view.max) = (w.widget, w.options, w.value, w.min, w.max);
     view
 }
 
